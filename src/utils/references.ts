@@ -1,0 +1,265 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+/**
+ * What an expression refers to, by origin rather than by local name.
+ *
+ * - `import { sleep as s } from '@temporalio/workflow'; s` → `{ kind: 'module', source: '@temporalio/workflow', path: ['sleep'] }`
+ * - `import * as wf from '@temporalio/workflow'; wf.sleep` → same
+ * - `const { greet } = proxyActivities(opts); greet` → `path: ['proxyActivities', '()', 'greet']`
+ * - `Date.now`, `globalThis.crypto.randomUUID` → `{ kind: 'global', path: ['Date', 'now'] }`, `['crypto', 'randomUUID']`
+ *
+ * A call in the chain appends `'()'` and `new` appends `'new'`, so results of SDK calls can be recognised too.
+ * Locals that are not bound to an import, a `require`, or a global resolve to `undefined`.
+ */
+export interface ModuleReference {
+  kind: 'module';
+  /** The module specifier as written (`'@temporalio/workflow'`, `'node:fs'`, `'./helpers'`). */
+  source: string;
+  /** Export path: `[]` for the namespace / whole module, `['default']` for a default import. */
+  path: string[];
+  /** The import declaration or `require()` call that introduces the binding. */
+  declaration: TSESTree.Node;
+}
+
+export interface GlobalReference {
+  kind: 'global';
+  /** Path from the global object: `['Date', 'now']`. `globalThis`, `window`, `self`, `global` are dropped. */
+  path: string[];
+}
+
+export type Reference = ModuleReference | GlobalReference;
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const MAX_DEPTH = 24;
+
+/** Re-export resolution hook: `(fromFile, specifier, exportName) → origin`, provided by the project model. */
+export type ReExportResolver = (
+  fromFile: string,
+  source: string,
+  exportName: string,
+) => { source: string; name: string } | undefined;
+
+function isWriteOnceVariable(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (!def) return false;
+  const decl = def.parent;
+  if (decl?.type === T.VariableDeclaration && decl.kind === 'const') return true;
+  // `let`/`var` never reassigned after the initializer
+  return variable.references.filter((r) => r.isWrite()).length <= 1;
+}
+
+function propertyName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === T.Identifier ? node.property.name : undefined;
+  }
+  if (node.property.type === T.Literal && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === T.TemplateLiteral && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (!computed && key.type === T.Identifier) return key.name;
+  if (key.type === T.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  return undefined;
+}
+
+/** Path of property keys from an ObjectPattern/ArrayPattern root down to `target` (an Identifier in the pattern). */
+function patternPath(pattern: TSESTree.Node, target: TSESTree.Node): string[] | undefined {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case T.ObjectPattern:
+      for (const prop of pattern.properties) {
+        if (prop.type === T.RestElement) continue;
+        const key = keyName(prop.key, prop.computed);
+        if (key === undefined) continue;
+        const sub = patternPath(prop.value, target);
+        if (sub) return [key, ...sub];
+      }
+      return undefined;
+    case T.AssignmentPattern:
+      return patternPath(pattern.left, target);
+    case T.ArrayPattern:
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The `'m'` of `require('m')`, or undefined. */
+export function requireSource(node: TSESTree.Node): string | undefined {
+  if (
+    node.type === T.CallExpression &&
+    node.callee.type === T.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1
+  ) {
+    const arg = node.arguments[0];
+    if (arg?.type === T.Literal && typeof arg.value === 'string') return arg.value;
+    if (arg?.type === T.TemplateLiteral && arg.expressions.length === 0) return arg.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case T.ChainExpression:
+      case T.TSNonNullExpression:
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case T.AwaitExpression:
+        current = current.argument;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+export class ReferenceResolver {
+  private readonly cache = new WeakMap<TSESTree.Node, Reference | null>();
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly filename?: string,
+    private readonly reExports?: ReExportResolver,
+  ) {}
+
+  /** What `node` refers to; `undefined` for locals, computed keys and anything not statically known. */
+  resolve(node: TSESTree.Node): Reference | undefined {
+    const cached = this.cache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: Reference | undefined;
+    try {
+      result = this.resolveInner(node, 0);
+    } catch {
+      result = undefined;
+    }
+    this.cache.set(node, result ?? null);
+    return result;
+  }
+
+  /** Shorthand: the module reference of `node` if it comes from `source` (exact or a subpath of it). */
+  resolveModule(node: TSESTree.Node): ModuleReference | undefined {
+    const ref = this.resolve(node);
+    return ref?.kind === 'module' ? ref : undefined;
+  }
+
+  private resolveInner(input: TSESTree.Node, depth: number): Reference | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrapExpression(input);
+    switch (node.type) {
+      case T.Identifier:
+        return this.resolveIdentifier(node, depth);
+      case T.ThisExpression:
+        return undefined;
+      case T.MemberExpression: {
+        const name = propertyName(node);
+        if (name === undefined) return undefined;
+        const base = this.resolveInner(node.object, depth + 1);
+        return base ? append(base, name) : undefined;
+      }
+      case T.CallExpression: {
+        const src = requireSource(node);
+        if (src !== undefined) return { kind: 'module', source: src, path: [], declaration: node };
+        const base = this.resolveInner(node.callee, depth + 1);
+        return base ? append(base, '()') : undefined;
+      }
+      case T.NewExpression: {
+        const base = this.resolveInner(node.callee, depth + 1);
+        return base ? append(base, 'new') : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private resolveIdentifier(node: TSESTree.Identifier, depth: number): Reference | undefined {
+    const scope = this.sourceCode.getScope(node);
+    const variable = ASTUtils.findVariable(scope, node);
+    if (!variable || variable.defs.length === 0) {
+      // An implicit global or a lib global (the scope manager knows ES globals as defs-less variables).
+      if (GLOBAL_OBJECTS.has(node.name)) return { kind: 'global', path: [] };
+      return { kind: 'global', path: [node.name] };
+    }
+    const def = variable.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'ImportBinding') {
+      const spec = def.node;
+      if (spec.type === T.TSImportEqualsDeclaration) {
+        const ref = spec.moduleReference;
+        if (ref.type === T.TSExternalModuleReference && ref.expression.type === T.Literal) {
+          return { kind: 'module', source: String(ref.expression.value), path: [], declaration: spec };
+        }
+        return undefined;
+      }
+      const decl = spec.parent;
+      if (decl?.type !== T.ImportDeclaration) return undefined;
+      const source = decl.source.value;
+      let path: string[];
+      if (spec.type === T.ImportNamespaceSpecifier) path = [];
+      else if (spec.type === T.ImportDefaultSpecifier) path = ['default'];
+      else if (spec.type === T.ImportSpecifier) {
+        path = [spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value)];
+      } else return undefined;
+      return this.followReExport({ kind: 'module', source, path, declaration: decl });
+    }
+    if (def.type === 'Variable' && def.node.type === T.VariableDeclarator) {
+      if (!isWriteOnceVariable(variable)) return undefined;
+      const declarator = def.node;
+      if (!declarator.init) return undefined;
+      const sub = patternPath(declarator.id, def.name);
+      if (sub === undefined) return undefined;
+      const base = this.resolveInner(declarator.init, depth + 1);
+      if (!base) return undefined;
+      let result: Reference = base;
+      for (const key of sub) result = append(result, key);
+      return result;
+    }
+    return undefined;
+  }
+
+  private followReExport(ref: ModuleReference): ModuleReference {
+    const first = ref.path[0];
+    if (!this.reExports || !this.filename || first === undefined) return ref;
+    if (!ref.source.startsWith('.') && !ref.source.startsWith('/') && !ref.source.startsWith('#')) {
+      // Bare specifiers may still be workspace packages or tsconfig paths; the resolver decides.
+    }
+    const origin = this.reExports(this.filename, ref.source, first);
+    if (!origin) return ref;
+    return { ...ref, source: origin.source, path: origin.name === '*' ? ref.path.slice(1) : [origin.name, ...ref.path.slice(1)] };
+  }
+}
+
+function append(ref: Reference, key: string): Reference {
+  return { ...ref, path: [...ref.path, key] };
+}
+
+/** `@temporalio/workflow`, or a deep path of it (`@temporalio/workflow/lib/workflow`). */
+export function isFromPackage(source: string, pkg: string): boolean {
+  return source === pkg || source.startsWith(`${pkg}/`);
+}
+
+/** True if `ref` is `pkg`'s export `path` (e.g. `isModuleExport(ref, '@temporalio/workflow', 'sleep')`). */
+export function isModuleExport(ref: Reference | undefined, pkg: string, ...path: string[]): ref is ModuleReference {
+  return (
+    ref?.kind === 'module' &&
+    isFromPackage(ref.source, pkg) &&
+    ref.path.length === path.length &&
+    ref.path.every((p, i) => p === path[i])
+  );
+}
+
+/** True if `ref` is the global `path` (e.g. `isGlobal(ref, 'Date', 'now')`). */
+export function isGlobal(ref: Reference | undefined, ...path: string[]): ref is GlobalReference {
+  return ref?.kind === 'global' && ref.path.length === path.length && ref.path.every((p, i) => p === path[i]);
+}
