@@ -18,5 +18,5 @@ Object.assign(plugin.configs, createConfigs(plugin));
 
 export default plugin;
 export { rules };
-export const configs = plugin.configs;
+export const configs: Record<ConfigName, Linter.Config> = plugin.configs;
 export type { ConfigName, TemporalioPlugin };
