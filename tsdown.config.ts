@@ -9,4 +9,5 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   outDir: 'dist',
+  fixedExtension: false,
 });

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import { ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLintRuntime.Scope;
 
 /**
  * What an expression refers to, by origin rather than by local name.
@@ -193,27 +195,25 @@ export class ReferenceResolver {
     }
     const def = variable.defs[0];
     if (!def) return undefined;
-    if (def.type === 'ImportBinding') {
+    if (def.type === DefinitionType.ImportBinding) {
       const spec = def.node;
       if (spec.type === T.TSImportEqualsDeclaration) {
         const ref = spec.moduleReference;
-        if (ref.type === T.TSExternalModuleReference && ref.expression.type === T.Literal) {
-          return { kind: 'module', source: String(ref.expression.value), path: [], declaration: spec };
+        if (ref.type === T.TSExternalModuleReference) {
+          return { kind: 'module', source: ref.expression.value, path: [], declaration: spec };
         }
         return undefined;
       }
       const decl = spec.parent;
-      if (decl?.type !== T.ImportDeclaration) return undefined;
+      if (decl.type !== T.ImportDeclaration) return undefined;
       const source = decl.source.value;
       let path: string[];
       if (spec.type === T.ImportNamespaceSpecifier) path = [];
       else if (spec.type === T.ImportDefaultSpecifier) path = ['default'];
-      else if (spec.type === T.ImportSpecifier) {
-        path = [spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value)];
-      } else return undefined;
+      else path = [spec.imported.type === T.Identifier ? spec.imported.name : spec.imported.value];
       return this.followReExport({ kind: 'module', source, path, declaration: decl });
     }
-    if (def.type === 'Variable' && def.node.type === T.VariableDeclarator) {
+    if (def.type === DefinitionType.Variable) {
       if (!isWriteOnceVariable(variable)) return undefined;
       const declarator = def.node;
       if (!declarator.init) return undefined;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 import { unwrapExpression } from './references.js';
 
 /**
@@ -53,6 +53,7 @@ export interface StaticUnknown {
  */
 export type Lookup = (id: TSESTree.Identifier) => { node: TSESTree.Node; lookup: Lookup; local: boolean } | undefined;
 
+const { DefinitionType } = TSESLintRuntime.Scope;
 const MAX_DEPTH = 32;
 const UNKNOWN: StaticUnknown = { kind: 'unknown' };
 
@@ -76,18 +77,18 @@ export function scopeLookup(sourceCode: Readonly<TSESLint.SourceCode>, importLoo
     }
     const def = variable?.defs[0];
     if (!variable || !def) return undefined;
-    if (def.type === 'Variable' && def.node.type === T.VariableDeclarator) {
+    if (def.type === DefinitionType.Variable) {
       const declarator = def.node;
       const writes = variable.references.filter((r) => r.isWrite()).length;
-      const isConst = def.parent.type === T.VariableDeclaration && def.parent.kind === 'const';
+      const isConst = def.parent.kind === 'const';
       if (!isConst && writes > 1) return undefined;
       if (!declarator.init || declarator.id.type !== T.Identifier) return undefined;
       return { node: declarator.init, lookup, local: true };
     }
-    if (def.type === 'ImportBinding' && importLookup && def.node.type === T.ImportSpecifier) {
+    if (def.type === DefinitionType.ImportBinding && importLookup && def.node.type === T.ImportSpecifier) {
       const decl = def.node.parent;
       if (decl.type !== T.ImportDeclaration) return undefined;
-      const imported = def.node.imported.type === T.Identifier ? def.node.imported.name : String(def.node.imported.value);
+      const imported = def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
       try {
         const found = importLookup(decl.source.value, imported);
         return found ? { ...found, local: false } : undefined;
@@ -120,7 +121,7 @@ function evaluateInner(input: TSESTree.Node, lookup: Lookup, local: boolean, dep
   switch (node.type) {
     case T.Literal:
       if ('regex' in node) return { kind: 'unknown', node };
-      return literal(node.value as StaticLiteral['value'], node);
+      return literal(node.value, node);
     case T.TemplateLiteral: {
       let out = node.quasis[0]?.value.cooked ?? '';
       for (let i = 0; i < node.expressions.length; i++) {
