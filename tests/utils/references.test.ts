@@ -1,0 +1,148 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { isFromPackage, isGlobal, isModuleExport, ReferenceResolver, requireSource, type Reference } from '../../src/utils/references.js';
+import { collect } from './harness.js';
+
+/** Resolves the callee of every call in `code`; returns `source:path` strings (or `global:path`, or `-`). */
+function callees(code: string, reExports?: ConstructorParameters<typeof ReferenceResolver>[2]): string[] {
+  return collect(code, 'CallExpression', (node, context) => {
+    const resolver = new ReferenceResolver(context.sourceCode, context.filename, reExports);
+    const ref = resolver.resolve((node as TSESTree.CallExpression).callee);
+    return show(ref);
+  });
+}
+
+function show(ref: Reference | undefined): string {
+  if (!ref) return '-';
+  return ref.kind === 'global' ? `global:${ref.path.join('.')}` : `${ref.source}:${ref.path.join('.')}`;
+}
+
+describe('ReferenceResolver', () => {
+  it('resolves named, aliased, namespace and default imports', () => {
+    expect(
+      callees(`
+        import { sleep, condition as c } from '@temporalio/workflow';
+        import * as wf from '@temporalio/workflow';
+        import fs from 'fs';
+        sleep(1); c(() => true); wf.sleep(1); wf['uuid4'](); fs.readFileSync('x');
+      `),
+    ).toEqual([
+      '@temporalio/workflow:sleep',
+      '@temporalio/workflow:condition',
+      '@temporalio/workflow:sleep',
+      '@temporalio/workflow:uuid4',
+      'fs:default.readFileSync',
+    ]);
+  });
+
+  it('resolves require, destructuring and aliases of namespaces', () => {
+    expect(
+      callees(`
+        const cp = require('child_process');
+        const { execSync: run } = require('node:child_process');
+        import * as wf from '@temporalio/workflow';
+        const { sleep } = wf;
+        const s2 = wf.sleep;
+        cp.execSync('ls'); run('ls'); sleep(1); s2(1);
+      `),
+    ).toEqual(['global:require', 'global:require', 'child_process:execSync', 'node:child_process:execSync', '@temporalio/workflow:sleep', '@temporalio/workflow:sleep']);
+  });
+
+  it('follows call results and `new`', () => {
+    expect(
+      callees(`
+        import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+        import { Context } from '@temporalio/activity';
+        const { greet } = proxyActivities({ startToCloseTimeout: '1m' });
+        const acts = proxyActivities({ startToCloseTimeout: '1m' });
+        greet(); acts.bye(); workflowInfo().unsafe.now(); Context.current().heartbeat();
+      `),
+    ).toEqual([
+      '@temporalio/workflow:proxyActivities',
+      '@temporalio/workflow:proxyActivities',
+      '@temporalio/workflow:proxyActivities.().greet',
+      '@temporalio/workflow:proxyActivities.().bye',
+      '@temporalio/workflow:workflowInfo.().unsafe.now',
+      '@temporalio/workflow:workflowInfo',
+      '@temporalio/activity:Context.current.().heartbeat',
+      '@temporalio/activity:Context.current',
+    ]);
+  });
+
+  it('resolves globals through globalThis, window and self, and not shadowed locals', () => {
+    expect(
+      callees(`
+        Date.now(); globalThis.crypto.randomUUID(); window.fetch('x'); self.setInterval(() => {}, 1);
+        function f(crypto: { randomUUID(): string }) { return crypto.randomUUID(); }
+        let d = Date; d = Object as never; d.now();
+        (Date.now as () => number)(); Date?.now(); Date.now!();
+      `),
+    ).toEqual([
+      'global:Date.now',
+      'global:crypto.randomUUID',
+      'global:fetch',
+      'global:setInterval',
+      '-',
+      '-',
+      'global:Date.now',
+      'global:Date.now',
+      'global:Date.now',
+    ]);
+  });
+
+  it('does not resolve computed keys it cannot know, or `this`', () => {
+    expect(
+      callees(`
+        import * as wf from '@temporalio/workflow';
+        const k = 'sleep' + Math.random();
+        wf[k](1); this.x(); wf[\`uuid4\`]();
+      `),
+    ).toEqual(['global:Math.random', '-', '-', '@temporalio/workflow:uuid4']);
+  });
+
+  it('follows re-exports through the resolver hook', () => {
+    expect(
+      callees(`import { snooze } from './temporal'; import * as t from './temporal'; snooze(1); t.snooze(1);`, (_file, source, name) =>
+        source === './temporal' && name === 'snooze' ? { source: '@temporalio/workflow', name: 'sleep' } : undefined,
+      ),
+    ).toEqual(['@temporalio/workflow:sleep', './temporal:snooze']);
+  });
+
+  it('handles TypeScript import-equals', () => {
+    expect(callees(`import fs = require('fs'); fs.readFileSync('x');`)).toEqual(['fs:readFileSync']);
+  });
+
+  it('is cached and never throws', () => {
+    const results = collect(`import { sleep } from '@temporalio/workflow'; sleep(1);`, 'CallExpression', (node, context) => {
+      const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+      const callee = (node as TSESTree.CallExpression).callee;
+      return resolver.resolve(callee) === resolver.resolve(callee) && resolver.resolveModule(callee)?.source;
+    });
+    expect(results).toEqual(['@temporalio/workflow']);
+  });
+});
+
+describe('predicates', () => {
+  it('isFromPackage matches the package and its deep paths only', () => {
+    expect(isFromPackage('@temporalio/workflow', '@temporalio/workflow')).toBe(true);
+    expect(isFromPackage('@temporalio/workflow/lib/workflow', '@temporalio/workflow')).toBe(true);
+    expect(isFromPackage('@temporalio/workflow-extra', '@temporalio/workflow')).toBe(false);
+  });
+
+  it('isModuleExport and isGlobal compare whole paths', () => {
+    const decl = {} as TSESTree.Node;
+    expect(isModuleExport({ kind: 'module', source: '@temporalio/workflow', path: ['sleep'], declaration: decl }, '@temporalio/workflow', 'sleep')).toBe(true);
+    expect(isModuleExport({ kind: 'module', source: '@temporalio/workflow', path: ['sleep', '()'], declaration: decl }, '@temporalio/workflow', 'sleep')).toBe(false);
+    expect(isModuleExport({ kind: 'global', path: ['sleep'] }, '@temporalio/workflow', 'sleep')).toBe(false);
+    expect(isModuleExport(undefined, '@temporalio/workflow', 'sleep')).toBe(false);
+    expect(isGlobal({ kind: 'global', path: ['Date', 'now'] }, 'Date', 'now')).toBe(true);
+    expect(isGlobal({ kind: 'global', path: ['Date'] }, 'Date', 'now')).toBe(false);
+  });
+
+  it('requireSource reads literal requires only', () => {
+    const sources = collect(`require('a'); require(\`b\`); require(x); require('a', 'b'); other('c');`, 'CallExpression', (node) =>
+      requireSource(node) ?? '-',
+    );
+    expect(sources).toEqual(['a', 'b', '-', '-', '-']);
+  });
+});
