@@ -1,0 +1,27 @@
+// One measured lint run in a fresh process: node bench/lint-once.js <projectDir> <mode>
+// mode: base (parser, no rules) | recommended | typed-base (typed parse, no rules) | typed (recommended-type-checked)
+import { performance } from 'node:perf_hooks';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import temporalio from '../dist/index.js';
+
+const [dir, mode] = process.argv.slice(2);
+if (!dir || !mode) throw new Error('usage: lint-once.js <dir> <mode>');
+const typed = mode.startsWith('typed');
+const languageOptions = {
+  parser: tseslint.parser,
+  parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {},
+};
+const overrideConfig = [{ files: ['**/*.ts'], languageOptions }];
+if (mode === 'recommended') overrideConfig.push(temporalio.configs.recommended);
+if (mode === 'typed') overrideConfig.push(temporalio.configs['recommended-type-checked']);
+
+const start = performance.now();
+const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig });
+const results = await eslint.lintFiles(['src/**/*.ts']);
+const ms = performance.now() - start;
+const problems = results.reduce((n, r) => n + r.messages.length, 0);
+const fatal = results.reduce((n, r) => n + r.messages.filter((m) => m.fatal).length, 0);
+process.stdout.write(
+  `${JSON.stringify({ ms, files: results.length, problems, fatal, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
