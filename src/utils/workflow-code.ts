@@ -1,0 +1,125 @@
+/**
+ * Shared set-up of the `workflow-*` rules: is the linted file workflow code, why (the chain quoted in messages),
+ * a `ReferenceResolver` wired to the project model, and which functions of the file are workflow functions.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
+import { getFileInfo, getProjectModel, type FileInfo, type ProjectModel } from '../project/index.js';
+import { ReferenceResolver, unwrapExpression } from './references.js';
+
+const { DefinitionType } = TSESLintRuntime.Scope;
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export interface WorkflowCodeContext {
+  info: FileInfo;
+  model: ProjectModel;
+  resolver: ReferenceResolver;
+  /**
+   * `''` when the file is workflow code by itself (a convention file or a `workflowsPath` entry), otherwise
+   * `' (workflow code: src/worker.ts (workflowsPath) → src/workflows.ts → src/utils/ids.ts)'`, for a `{{why}}`
+   * placeholder at the end of a message sentence.
+   */
+  why: string;
+}
+
+/** The workflow-code context of the linted file, or undefined when the file is not workflow code. Never throws. */
+export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext | undefined {
+  try {
+    const info = getFileInfo(context);
+    if (!info.has('workflow')) return undefined;
+    const model = getProjectModel(context);
+    const resolver = new ReferenceResolver(context.sourceCode, context.filename, (f, s, n) => {
+      try {
+        return model.resolveReExport(f, s, n);
+      } catch {
+        return undefined;
+      }
+    });
+    const evidence = info.roles.get('workflow');
+    const self = info.isWorkflowEntry || evidence?.source === 'convention' || (evidence?.chain.length ?? 0) <= 1;
+    const chain = info.describe('workflow');
+    const why = self || chain === undefined ? '' : ` (workflow code: ${chain})`;
+    return { info, model, resolver, why };
+  } catch {
+    return undefined;
+  }
+}
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === T.FunctionDeclaration ||
+    node?.type === T.FunctionExpression ||
+    node?.type === T.ArrowFunctionExpression
+  );
+}
+
+/** The function a local identifier is bound to in the same file (`function f() {}`, `const f = () => {}`). */
+export function resolveLocalFunction(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): FunctionNode | undefined {
+  const target = unwrapExpression(node);
+  if (isFunctionNode(target)) return target;
+  if (target.type !== T.Identifier) return undefined;
+  let variable: TSESLint.Scope.Variable | null;
+  try {
+    variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  } catch {
+    return undefined;
+  }
+  const def = variable?.defs[0];
+  if (!variable || !def) return undefined;
+  if (def.type === DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
+  if (def.type === DefinitionType.Variable && def.node.id.type === T.Identifier) {
+    const writes = variable.references.filter((r) => r.isWrite()).length;
+    if (def.parent.kind !== 'const' && writes > 1) return undefined;
+    const init = def.node.init ? unwrapExpression(def.node.init) : undefined;
+    return isFunctionNode(init) ? init : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The functions a workflow module exports: `export async function wf() {}`, `export const wf = async () => {}`,
+ * `export default async function`, `export { wf, wf as alias }` for local functions. These are the workflow types when
+ * the module is a `workflowsPath` entry (or re-exported by it).
+ */
+export function exportedFunctions(sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] {
+  const out = new Set<FunctionNode>();
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === T.ExportNamedDeclaration) {
+      const decl = statement.declaration;
+      if (decl?.type === T.FunctionDeclaration) out.add(decl);
+      else if (decl?.type === T.VariableDeclaration) {
+        for (const declarator of decl.declarations) {
+          const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+          if (isFunctionNode(init)) out.add(init);
+        }
+      } else if (!statement.source) {
+        for (const spec of statement.specifiers) {
+          const fn = resolveLocalFunction(sourceCode, spec.local);
+          if (fn) out.add(fn);
+        }
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      const decl = statement.declaration;
+      if (isFunctionNode(decl)) out.add(decl);
+      else {
+        const fn = resolveLocalFunction(sourceCode, decl);
+        if (fn) out.add(fn);
+      }
+    }
+  }
+  return [...out];
+}
+
+/** The innermost function that contains `node` (not `node` itself), or undefined at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
