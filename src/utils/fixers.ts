@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 import { requireSource } from './references.js';
 
 /**
@@ -9,6 +9,7 @@ import { requireSource } from './references.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Scope = TSESLint.Scope.Scope;
+const { ScopeType } = TSESLintRuntime.Scope;
 
 export interface NamedImportRequest {
   /** Module specifier, e.g. `'@temporalio/workflow'`. */
@@ -128,7 +129,7 @@ function lookup(scope: Scope | undefined, name: string): TSESLint.Scope.Variable
 function moduleScope(sourceCode: SourceCode): Scope | undefined {
   const global = sourceCode.scopeManager?.globalScope;
   if (!global) return undefined;
-  return global.childScopes.find((s) => s.type === 'module') ?? global;
+  return global.childScopes.find((s) => s.type === ScopeType.module) ?? global;
 }
 
 /** True if declaring `name` at module level would clash, or `name` at `at` would not reach a module binding. */
@@ -141,7 +142,7 @@ function isTaken(sourceCode: SourceCode, name: string, atScope: Scope | undefine
   if (global?.through.some((r) => r.identifier.name === name)) return true;
   if (atScope) {
     const v = lookup(atScope, name);
-    if (v && v.scope !== mod && v.scope.type !== 'global') return true;
+    if (v && v.scope !== mod && v.scope.type !== ScopeType.global) return true;
   }
   return false;
 }
