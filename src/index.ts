@@ -17,6 +17,8 @@ const plugin: TemporalioPlugin = {
 Object.assign(plugin.configs, createConfigs(plugin));
 
 export default plugin;
+// `require('eslint-plugin-temporalio')` from CommonJS returns the plugin itself (Node's require(esm)).
+export { plugin as 'module.exports' };
 export { rules };
 export const configs: Record<ConfigName, Linter.Config> = plugin.configs;
 export type { ConfigName, TemporalioPlugin };

@@ -67,9 +67,7 @@ describe('docs examples', () => {
     return blocks.map((block) => ({ ruleName, block, title: `${page}:${block.line} (${block.kind})` }));
   });
 
-  it.each(cases.length > 0 ? cases : [undefined])('%s', (testCase) => {
-    if (!testCase) return;
-    const { ruleName, block } = testCase;
+  it.each(cases)('$title', ({ ruleName, block }) => {
     const rule = rules[ruleName];
     if (!rule) throw new Error(`no rule ${ruleName}`);
     const typed = rule.meta.docs?.requiresTypeChecking === true;

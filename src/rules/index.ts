@@ -2,7 +2,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TemporalRuleDocs } from '../utils/create-rule.js';
 import noTemporalInternalImports from './no-temporal-internal-imports.js';
+import testWorkerConnection from './test-worker-connection.js';
+import testRequireTeardown from './test-require-teardown.js';
+import testCheckReplayErrors from './test-check-replay-errors.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], TemporalRuleDocs>> = {
   'no-temporal-internal-imports': noTemporalInternalImports,
+  'test-worker-connection': testWorkerConnection,
+  'test-require-teardown': testRequireTeardown,
+  'test-check-replay-errors': testCheckReplayErrors,
 };
