@@ -1,0 +1,206 @@
+/**
+ * Per-build access to project files: text (with the editor's unsaved text as an overlay), the fast scan,
+ * ESTree parses, and export origins through local barrels. Everything is cached by file stamp.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type FileStamp, isInside, readText, stamp } from './fs.js';
+import { analyseModule, type ParsedModule, type TopLevelDeclaration } from './module-ast.js';
+import { parseProgram } from './parse.js';
+import type { Resolver } from './resolve.js';
+import { type ModuleFacts, scanModule } from './scan.js';
+import type { ConstDefinition } from './types.js';
+
+interface CachedFile {
+  stamp?: FileStamp;
+  text?: string;
+  /** Set when `text` came from the editor rather than the disk. */
+  overlay?: boolean;
+  error?: string;
+  facts?: ModuleFacts;
+  parsed?: ParsedModule | null;
+}
+
+/** Where an export of a module really comes from. */
+export type ExportOrigin =
+  | { kind: 'file'; file: string; local: string }
+  | { kind: 'package'; source: string; name: string };
+
+
+const MAX_PARSED = 256;
+const MAX_DEPTH = 32;
+
+export class ProjectFiles {
+  private readonly cache = new Map<string, CachedFile>();
+  private readonly parsedOrder: string[] = [];
+  /** Problems reading files: file → message. */
+  readonly problems = new Map<string, string>();
+
+  constructor(
+    readonly root: string,
+    readonly resolver: Resolver,
+  ) {}
+
+  /** Replaces the text of `file` with the editor's content. Returns true when it differs from what was used. */
+  setOverlay(file: string, text: string): boolean {
+    const entry = this.cache.get(file);
+    if (entry?.text === text) return false;
+    this.cache.set(file, { text, overlay: true });
+    return true;
+  }
+
+  /** The files whose content was read, with their stamps (for revalidation). */
+  stamps(): Map<string, FileStamp | undefined> {
+    const result = new Map<string, FileStamp | undefined>();
+    for (const [file, entry] of this.cache) if (!entry.overlay) result.set(file, entry.stamp);
+    return result;
+  }
+
+  text(file: string): string | undefined {
+    const entry = this.entry(file);
+    return entry.text;
+  }
+
+  /** The text of `file` without keeping it (the walk's pre-filter); cached text when there is some. */
+  peek(file: string): string | undefined {
+    const cached = this.cache.get(file);
+    if (cached) return cached.text;
+    const read = readText(file);
+    if ('error' in read) {
+      this.problems.set(file, read.error);
+      return undefined;
+    }
+    return read.text;
+  }
+
+  isCached(file: string): boolean {
+    return this.cache.has(file);
+  }
+
+  /** The text the model used for `file`, if it read it. */
+  cachedText(file: string): string | undefined {
+    return this.cache.get(file)?.text;
+  }
+
+  private entry(file: string): CachedFile {
+    let entry = this.cache.get(file);
+    if (!entry) {
+      if (!isInside(this.root, file)) {
+        entry = { error: 'outside the project root' };
+      } else {
+        const read = readText(file);
+        entry = 'text' in read ? { text: read.text, stamp: read.stamp } : { error: read.error, stamp: stamp(file) };
+        if ('error' in read) this.problems.set(file, read.error);
+      }
+      this.cache.set(file, entry);
+    }
+    return entry;
+  }
+
+  facts(file: string): ModuleFacts | undefined {
+    const entry = this.entry(file);
+    if (entry.text === undefined) return undefined;
+    entry.facts ??= scanModule(file, entry.text);
+    return entry.facts;
+  }
+
+  parsed(file: string): ParsedModule | undefined {
+    const entry = this.entry(file);
+    if (entry.text === undefined) return undefined;
+    if (entry.parsed === undefined) {
+      const program = parseProgram(file, entry.text);
+      entry.parsed = program ? analyseModule(file, program) : null;
+      this.parsedOrder.push(file);
+      if (this.parsedOrder.length > MAX_PARSED) {
+        const evicted = this.parsedOrder.shift();
+        const old = evicted === undefined ? undefined : this.cache.get(evicted);
+        if (old && evicted !== file) old.parsed = undefined;
+      }
+    }
+    return entry.parsed ?? undefined;
+  }
+
+  /** Follows `name` exported by `file` through re-exports and import-then-export to its origin. */
+  exportOrigin(file: string, name: string, depth = 0, seen = new Set<string>()): ExportOrigin | undefined {
+    const key = `${file}\0${name}`;
+    if (depth > MAX_DEPTH || seen.has(key)) return undefined;
+    seen.add(key);
+    const facts = this.facts(file);
+    if (!facts) return undefined;
+    const binding = facts.exports.get(name);
+    if (binding?.kind === 'reexport') return this.followSpecifier(file, binding.specifier, binding.imported, depth, seen);
+    if (binding?.kind === 'local') {
+      const imported = facts.imports.get(binding.local);
+      if (imported && !imported.typeOnly) return this.followSpecifier(file, imported.specifier, imported.imported, depth, seen);
+      return { kind: 'file', file, local: binding.local };
+    }
+    if (name === 'default') return undefined;
+    for (const star of facts.stars) {
+      const target = this.resolver.resolveFile(file, star);
+      if (!target) continue;
+      const found = this.exportOrigin(target, name, depth + 1, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private followSpecifier(file: string, specifier: string, name: string, depth: number, seen: Set<string>): ExportOrigin | undefined {
+    const resolution = this.resolver.resolve(file, specifier);
+    if (resolution.kind === 'file') {
+      if (name === '*') return { kind: 'file', file: resolution.file, local: '*' };
+      return this.exportOrigin(resolution.file, name, depth + 1, seen);
+    }
+    if (resolution.kind === 'external') return { kind: 'package', source: specifier, name };
+    return undefined;
+  }
+
+  /** Every export name of `file` (following `export *`), excluding type-only exports. */
+  exportNames(file: string, seen = new Set<string>()): string[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const facts = this.facts(file);
+    if (!facts) return [];
+    const names = new Set<string>();
+    for (const [name, binding] of facts.exports) {
+      if (!binding.typeOnly && !(binding.kind === 'local' && binding.declaration === 'type')) names.add(name);
+    }
+    for (const star of facts.stars) {
+      const target = this.resolver.resolveFile(file, star);
+      if (!target) continue;
+      for (const n of this.exportNames(target, seen)) if (n !== 'default') names.add(n);
+    }
+    return [...names];
+  }
+
+  /** The initialiser of a top-level `const`/`let`/`var` of `file`, following imports of other project files. */
+  topLevelConst(file: string, name: string, depth = 0): ConstDefinition | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const mod = this.parsed(file);
+    if (!mod) return undefined;
+    const init = mod.topLevel.get(name);
+    if (init) return { file, name, node: init };
+    const imported = mod.imports.get(name);
+    if (!imported || imported.imported === '*') return undefined;
+    const target = this.resolver.resolveFile(file, imported.source);
+    return target ? this.exportedConst(target, imported.imported, depth + 1) : undefined;
+  }
+
+  /** The initialiser of the `const` exported as `exportName` by `file`, through barrels. */
+  exportedConst(file: string, exportName: string, depth = 0): ConstDefinition | undefined {
+    const origin = this.exportOrigin(file, exportName);
+    if (origin?.kind !== 'file' || origin.local === '*') return undefined;
+    return this.topLevelConst(origin.file, origin.local, depth + 1);
+  }
+
+  /** The top-level function/class declaration or const initialiser exported as `exportName` by `file`. */
+  exportedDefinition(file: string, exportName: string): { file: string; node: TopLevelDeclaration | TSESTree.Expression } | undefined {
+    const origin = this.exportOrigin(file, exportName);
+    if (origin?.kind !== 'file' || origin.local === '*') return undefined;
+    const mod = this.parsed(origin.file);
+    if (!mod) return undefined;
+    if (origin.local === 'default' && mod.defaultExpression) return { file: origin.file, node: mod.defaultExpression as TSESTree.Expression };
+    const decl = mod.declarations.get(origin.local);
+    if (decl) return { file: origin.file, node: decl };
+    const init = mod.topLevel.get(origin.local);
+    return init ? { file: origin.file, node: init } : undefined;
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * One project's model: walks the root once, discovers workers in candidate files, walks the workflow bundle,
+ * and answers per-file questions. Editor edits (unsaved text of the linted file) re-derive the roles when they
+ * change what the model depends on (imports of a bundle file, a worker call).
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createGlobMatcher } from '../utils/glob.js';
+import { ACTIVITY_CONVENTION, TEST_CONVENTION, WORKFLOW_CONVENTION } from './conventions.js';
+import { type DiscoveredRoot, type DiscoveredWorker, discoverWorkers, mayContainWorker } from './discovery.js';
+import { EvaluatorRegistry } from './evaluate.js';
+import { ProjectFiles } from './files.js';
+import { type FileStamp, isInside, realpath, stamp, toPosix, walkSourceFiles } from './fs.js';
+import { type GraphRoot, isIgnored, type Reached, walkBundle } from './graph.js';
+import { readWorkspaces } from './root.js';
+import { isBuiltin, packageNameOf, Resolver } from './resolve.js';
+import { scanModule } from './scan.js';
+import { TsconfigLookup } from './tsconfig.js';
+import type {
+  BundleFile, ConstDefinition, FileInfo, ModuleImport, Position, ProjectModel, Role, RoleEvidence, TemporalSettings,
+  WorkerInfo, WorkflowType,
+} from './types.js';
+import { collectWorkflowTypes } from './workflow-types.js';
+
+export interface ModelInput {
+  root: string;
+  cwd: string;
+  settings: TemporalSettings;
+}
+
+interface WorkflowEvidence {
+  chain: string[];
+  workers: number[];
+}
+
+const ROOT_LABELS: Record<DiscoveredRoot['kind'], string> = {
+  workflowsPath: 'workflowsPath',
+  'interceptors.workflowModules': 'interceptors.workflowModules',
+  workflowInterceptorModules: 'workflowInterceptorModules',
+  payloadConverterPath: 'payloadConverterPath',
+  failureConverterPath: 'failureConverterPath',
+  preloadModules: 'preloadModules',
+};
+const INFO_CACHE_SIZE = 16;
+
+export function makeFileInfo(file: string, roles: Map<Role, RoleEvidence>, isWorkflowEntry = false, isPreloaded = false): FileInfo {
+  return {
+    file,
+    roles,
+    has: (role) => roles.has(role),
+    describe: (role) => roles.get(role)?.chain.join(' → '),
+    isWorkflowEntry,
+    isPreloaded,
+  };
+}
+
+function importRoles(requests: readonly { specifier: string; typeOnly: boolean }[]): Set<string> {
+  const found = new Set<string>();
+  for (const r of requests) {
+    if (r.typeOnly) continue;
+    for (const pkg of ['@temporalio/activity', '@temporalio/worker', '@temporalio/client', '@temporalio/testing']) {
+      if (r.specifier === pkg || r.specifier.startsWith(`${pkg}/`)) found.add(pkg);
+    }
+  }
+  return found;
+}
+
+export class ModelState {
+  readonly root: string;
+  readonly files: ProjectFiles;
+  private readonly tsconfigs: TsconfigLookup;
+  private registry: EvaluatorRegistry;
+  private walked = new Set<string>();
+  private readonly candidates = new Set<string>();
+  private discoveredWorkers: DiscoveredWorker[] = [];
+  private workflow = new Map<string, WorkflowEvidence>();
+  private preloaded = new Set<string>();
+  private entries = new Set<string>();
+  private activity = new Map<string, string[]>();
+  private workerCalls = new Map<string, string[]>();
+  private diagnostics: { message: string; position?: Position }[] = [];
+  private walkProblems: string[] = [];
+  private workflowTypesCache: readonly WorkflowType[] | undefined;
+  private readonly configStamps = new Map<string, FileStamp | undefined>();
+  private readonly infoCache = new Map<string, { text: string | undefined; info: FileInfo }>();
+  private readonly matchWorkflows?: (file: string) => boolean;
+  private readonly matchActivities?: (file: string) => boolean;
+  readonly model: ProjectModel;
+  checkedAt = Date.now();
+
+  constructor(private readonly input: ModelInput) {
+    this.root = input.root;
+    this.tsconfigs = new TsconfigLookup(this.root);
+    const resolver = new Resolver(this.root, this.tsconfigs, readWorkspaces(this.root));
+    this.files = new ProjectFiles(this.root, resolver);
+    this.registry = new EvaluatorRegistry(this.files);
+    const { settings, cwd } = input;
+    const relToCwd = (file: string): string => toPosix(path.relative(cwd, file));
+    if (settings.workflows) {
+      const m = createGlobMatcher(settings.workflows);
+      this.matchWorkflows = (file) => m(relToCwd(file));
+    }
+    if (settings.activities) {
+      const m = createGlobMatcher(settings.activities);
+      this.matchActivities = (file) => m(relToCwd(file));
+    }
+    this.walk();
+    this.derive();
+    this.model = this.createModel();
+  }
+
+  private rel(file: string): string {
+    return toPosix(path.posix.relative(this.root, file)) || path.posix.basename(file);
+  }
+
+  private walk(): void {
+    const workspaceDirs = new Set(readWorkspaces(this.root).values());
+    const skipDir = (dir: string): boolean => {
+      if (this.tsconfigs.forDir(path.posix.dirname(dir))?.outDir === dir) return true;
+      // A nested package that is not a workspace package of this root is a separate project.
+      return this.files.resolver.stats.isFile(`${dir}/package.json`) && !workspaceDirs.has(dir);
+    };
+    const { files, problems } = walkSourceFiles(this.root, skipDir);
+    this.walked = new Set(files);
+    this.walkProblems = problems;
+    if (!this.input.settings.discovery) return;
+    for (const file of files) {
+      const text = this.files.peek(file);
+      if (text !== undefined && mayContainWorker(text) && !this.files.resolver.compiledSource(file)) this.candidates.add(file);
+    }
+  }
+
+  /** Recomputes workers, bundle, roles from the (cached) files. */
+  private derive(): void {
+    this.registry = new EvaluatorRegistry(this.files);
+    this.workflowTypesCache = undefined;
+    this.infoCache.clear();
+    this.diagnostics = this.walkProblems.map((message) => ({ message }));
+    this.discoveredWorkers = [];
+    for (const file of this.candidates) {
+      const ev = this.registry.for(file);
+      if (ev) this.discoveredWorkers.push(...discoverWorkers(ev));
+    }
+    this.discoveredWorkers.sort((a, b) => a.info.position.file.localeCompare(b.info.position.file) || a.info.position.line - b.info.position.line);
+    for (const w of this.discoveredWorkers) this.diagnostics.push(...w.diagnostics);
+    this.deriveWorkerCalls();
+    this.deriveWorkflow();
+    this.deriveActivities();
+    for (const [file, message] of this.files.problems) this.diagnostics.push({ message: `${this.rel(file)}: ${message}` });
+  }
+
+  private deriveWorkerCalls(): void {
+    this.workerCalls = new Map();
+    for (const w of this.discoveredWorkers) {
+      const file = w.info.position.file;
+      if (!this.workerCalls.has(file)) this.workerCalls.set(file, [`${this.rel(file)}:${w.info.position.line} (${w.info.kind})`]);
+    }
+  }
+
+  private deriveWorkflow(): void {
+    this.workflow = new Map();
+    this.preloaded = new Set();
+    this.entries = new Set();
+    if (this.matchWorkflows) {
+      const roots = [...this.walked].filter((f) => this.matchWorkflows?.(f)).map((file) => ({ file, label: 'settings.temporalio.workflows' }));
+      for (const r of roots) this.entries.add(r.file);
+      this.mergeBundle(walkBundle(this.files, roots, []), -1);
+      return;
+    }
+    this.discoveredWorkers.forEach((w, index) => {
+      const workerFile = this.rel(w.info.position.file);
+      const main: GraphRoot[] = [];
+      const preload: GraphRoot[] = [];
+      for (const root of w.roots) {
+        const label = `${workerFile} (${ROOT_LABELS[root.kind]})`;
+        (root.kind === 'preloadModules' ? preload : main).push({ file: root.file, label });
+        if (root.kind === 'workflowsPath') this.entries.add(root.file);
+      }
+      const ignore = w.info.ignoreModules;
+      this.mergeBundle(walkBundle(this.files, [...main, ...preload], ignore), index);
+      for (const file of walkBundle(this.files, preload, ignore).keys()) this.preloaded.add(file);
+    });
+  }
+
+  private mergeBundle(reached: Map<string, Reached>, workerIndex: number): void {
+    const chains = new Map<string, string[]>();
+    const chainOf = (file: string): string[] => {
+      const cached = chains.get(file);
+      if (cached) return cached;
+      const entry = reached.get(file);
+      const chain = !entry ? [this.rel(file)] : entry.parent === undefined ? [entry.root.label, this.rel(file)] : [...chainOf(entry.parent), this.rel(file)];
+      chains.set(file, chain);
+      return chain;
+    };
+    const ordered = [...reached.entries()].sort((a, b) => a[1].depth - b[1].depth);
+    for (const [file] of ordered) {
+      const chain = chainOf(file);
+      const existing = this.workflow.get(file);
+      if (!existing) this.workflow.set(file, { chain, workers: workerIndex >= 0 ? [workerIndex] : [] });
+      else {
+        if (workerIndex >= 0) existing.workers.push(workerIndex);
+        if (chain.length < existing.chain.length) existing.chain = chain;
+      }
+    }
+  }
+
+  private deriveActivities(): void {
+    this.activity = new Map();
+    if (this.matchActivities) {
+      for (const file of this.walked) if (this.matchActivities(file)) this.activity.set(file, ['settings.temporalio.activities', this.rel(file)]);
+      return;
+    }
+    for (const w of this.discoveredWorkers) {
+      const label = `${this.rel(w.info.position.file)} (activities)`;
+      for (const file of w.info.activities?.modules ?? []) {
+        if (!this.activity.has(file)) this.activity.set(file, [label, this.rel(file)]);
+      }
+    }
+  }
+
+  get discovered(): boolean {
+    return this.workflow.size > 0;
+  }
+
+  /** Files whose change makes the model stale, with the stamps used. */
+  dependencies(): Map<string, FileStamp | undefined> {
+    const deps = this.files.stamps();
+    for (const f of [...this.tsconfigs.files, ...this.files.resolver.packageFiles]) {
+      if (!this.configStamps.has(f)) this.configStamps.set(f, stamp(f));
+      deps.set(f, this.configStamps.get(f));
+    }
+    return deps;
+  }
+
+  /** Applies the editor's text of `file`; re-derives when it changes the model's inputs. */
+  private applyOverlay(file: string, text: string): void {
+    const known = this.workflow.has(file) || this.candidates.has(file) || this.activity.has(file) || this.files.isCached(file);
+    const candidate = this.input.settings.discovery && mayContainWorker(text);
+    if (!known && !candidate) return;
+    const before = this.files.cachedText(file);
+    if (before === text) return;
+    const oldFacts = before === undefined ? undefined : scanModule(file, before);
+    if (!this.files.setOverlay(file, text)) return;
+    const newFacts = this.files.facts(file);
+    const importsChanged = JSON.stringify(oldFacts?.requests.map((r) => [r.specifier, r.typeOnly, r.kind])) !==
+      JSON.stringify(newFacts?.requests.map((r) => [r.specifier, r.typeOnly, r.kind]));
+    if (candidate) this.candidates.add(file);
+    if (candidate || this.candidates.has(file) || (importsChanged && this.workflow.has(file)) || before === undefined) this.derive();
+  }
+
+  fileInfo(inputFile: string, text?: string): FileInfo {
+    const file = realpath(inputFile) ?? toPosix(path.resolve(inputFile));
+    const cached = this.infoCache.get(file);
+    if (cached && cached.text === text) return cached.info;
+    const onDisk = stamp(file) !== undefined;
+    if (text !== undefined && onDisk && isInside(this.root, file)) this.applyOverlay(file, text);
+    const info = this.computeFileInfo(file, onDisk, text);
+    if (this.infoCache.size >= INFO_CACHE_SIZE) this.infoCache.delete(this.infoCache.keys().next().value ?? '');
+    this.infoCache.set(file, { text, info });
+    return info;
+  }
+
+  private computeFileInfo(file: string, onDisk: boolean, text: string | undefined): FileInfo {
+    const rel = this.rel(file);
+    const roles = new Map<Role, RoleEvidence>();
+    const isTest = TEST_CONVENTION.test(rel);
+    const set = (role: Role, source: RoleEvidence['source'], chain: string[]): void => {
+      if (!roles.has(role)) roles.set(role, { role, source, chain });
+    };
+    const conventions = !onDisk || !this.discovered;
+    const wf = this.workflow.get(file);
+    if (wf) set('workflow', this.matchWorkflows ? 'settings' : 'discovery', wf.chain);
+    else if (this.matchWorkflows?.(file)) set('workflow', 'settings', ['settings.temporalio.workflows', rel]);
+    else if (conventions && !this.matchWorkflows && !isTest && WORKFLOW_CONVENTION.test(rel)) set('workflow', 'convention', [`${rel} (naming convention)`]);
+    const act = this.activity.get(file);
+    if (act) set('activity', this.matchActivities ? 'settings' : 'discovery', act);
+    else if (this.matchActivities?.(file)) set('activity', 'settings', ['settings.temporalio.activities', rel]);
+    const requests = text !== undefined ? scanModule(file, text).requests : (this.files.facts(file)?.requests ?? []);
+    const imported = importRoles(requests);
+    if (imported.has('@temporalio/activity')) set('activity', 'import', [`${rel} (imports @temporalio/activity)`]);
+    else if (conventions && !this.matchActivities && !isTest && ACTIVITY_CONVENTION.test(rel)) set('activity', 'convention', [`${rel} (naming convention)`]);
+    const calls = this.workerCalls.get(file);
+    if (calls) set('worker', 'discovery', calls);
+    if (imported.has('@temporalio/worker')) set('worker', 'import', [`${rel} (imports @temporalio/worker)`]);
+    if (imported.has('@temporalio/client')) set('client', 'import', [`${rel} (imports @temporalio/client)`]);
+    if (imported.has('@temporalio/testing')) set('test', 'import', [`${rel} (imports @temporalio/testing)`]);
+    if (isTest) set('test', 'convention', [`${rel} (test file naming convention)`]);
+    const isEntry = this.entries.has(file) || (!!this.matchWorkflows?.(file) && !wf);
+    return makeFileInfo(file, roles, isEntry || roles.get('workflow')?.source === 'convention', this.preloaded.has(file));
+  }
+
+  private importsOf(file: string): ModuleImport[] | undefined {
+    const facts = this.files.facts(file);
+    if (!facts) return undefined;
+    return facts.requests.map((r) => {
+      const resolution = this.files.resolver.resolve(file, r.specifier);
+      const result: ModuleImport = { specifier: r.specifier, kind: r.kind, typeOnly: r.typeOnly, line: r.line, column: r.column };
+      if (resolution.kind === 'file') result.resolved = resolution.file;
+      if (resolution.kind === 'external' || isBuiltin(r.specifier)) result.packageName = packageNameOf(r.specifier);
+      return result;
+    });
+  }
+
+  private resolveReExport(fromFile: string, specifier: string, name: string): { source: string; name: string } | undefined {
+    const from = realpath(fromFile) ?? toPosix(path.resolve(fromFile));
+    const target = this.files.resolver.resolveFile(from, specifier);
+    if (!target) return undefined;
+    const origin = this.files.exportOrigin(target, name);
+    if (!origin) return undefined;
+    if (origin.kind === 'package') return { source: origin.source, name: origin.name };
+    if (origin.file === target && origin.local === name) return undefined;
+    return { source: origin.file, name: origin.local };
+  }
+
+  private ignoredModules(file?: string): string[] {
+    const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : (this.workflow.get(realpath(file) ?? file)?.workers ?? []);
+    const result = new Set<string>();
+    for (const i of workers) for (const m of this.discoveredWorkers[i]?.info.ignoreModules ?? []) result.add(m);
+    return [...result];
+  }
+
+  private createModel(): ProjectModel {
+    const real = (f: string): string => realpath(f) ?? toPosix(path.resolve(f));
+    const base = {
+      root: this.root,
+      settings: this.input.settings,
+      fileInfo: (file: string, text?: string) => this.fileInfo(file, text),
+      workflowTypes: () => {
+        this.workflowTypesCache ??= collectWorkflowTypes(this.files, this.discoveredWorkers.map((w) => w.info.workflowsPath)) ?? undefined;
+        return this.workflowTypesCache;
+      },
+      resolveReExport: (fromFile: string, specifier: string, name: string) => this.resolveReExport(fromFile, specifier, name),
+      resolveModule: (fromFile: string, specifier: string) => this.files.resolver.resolveFile(real(fromFile), specifier),
+      bundleFiles: (): BundleFile[] => [...this.workflow.entries()].map(([file, e]) => ({ file, chain: e.chain, workers: e.workers })),
+      activityModules: () => [...this.activity.keys()],
+      ignoredModules: (file?: string) => this.ignoredModules(file),
+      importsOf: (file: string) => this.importsOf(real(file)),
+      getAst: (file: string): TSESTree.Program | undefined => this.files.parsed(real(file))?.program,
+      getModuleExportNode: (file: string, exportName: string): ConstDefinition | undefined => this.files.exportedConst(real(file), exportName),
+      getTopLevelConst: (file: string, name: string): ConstDefinition | undefined => this.files.topLevelConst(real(file), name),
+    } satisfies Omit<ProjectModel, 'workers' | 'discovered' | 'diagnostics'>;
+    return Object.defineProperties(base, {
+      workers: { get: (): readonly WorkerInfo[] => this.discoveredWorkers.map((w) => w.info), enumerable: true },
+      discovered: { get: (): boolean => this.discovered, enumerable: true },
+      diagnostics: { get: () => this.diagnostics, enumerable: true },
+    }) as unknown as ProjectModel;
+  }
+
+  /** For `explain`: whether a request of `file` is cut by `ignoreModules`. */
+  isIgnoredRequest(file: string, specifier: string): boolean {
+    return isIgnored(specifier, this.ignoredModules(file));
+  }
+}

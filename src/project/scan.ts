@@ -1,0 +1,474 @@
+/**
+ * The fast import/export scan: module requests, import bindings and export names of one file, from tokens.
+ * Decides which import declarations TypeScript/swc would elide (type-only, or bindings used only as types);
+ * ambiguous usages go to `valueUsages` (TypeScript's parser) when it is installed.
+ */
+import { type Token, TokenKind, tokenize } from './lexer.js';
+import { valueUsages } from './ts-usage.js';
+
+export type RequestKind = 'import' | 'export' | 'require' | 'import-equals' | 'dynamic-import';
+
+/** One module request of a file. */
+export interface ModuleRequest {
+  specifier: string;
+  kind: RequestKind;
+  /** Erased at compile time: `import type`, `export type`, all-`type` specifiers, or bindings used only as types. */
+  typeOnly: boolean;
+  line: number;
+  column: number;
+}
+
+export interface ImportBinding {
+  local: string;
+  /** `'default'`, `'*'` for a namespace, or the imported name. */
+  imported: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+/** What an export name of a module is bound to. */
+export type ExportBinding =
+  | { kind: 'local'; local: string; declaration: DeclarationKind; typeOnly: boolean; line: number; column: number }
+  | { kind: 'reexport'; specifier: string; imported: string; typeOnly: boolean; line: number; column: number };
+
+export type DeclarationKind = 'function' | 'class' | 'const' | 'let' | 'var' | 'enum' | 'type' | 'default' | 'binding';
+
+export interface ModuleFacts {
+  requests: ModuleRequest[];
+  /** Import bindings by local name. */
+  imports: Map<string, ImportBinding>;
+  /** Export name → binding (`export { a as b }`, `export const x`, `export { y } from './z'`). */
+  exports: Map<string, ExportBinding>;
+  /** `export * from '...'` specifiers (value stars only). */
+  stars: string[];
+}
+
+interface PendingImport {
+  request: ModuleRequest;
+  bindings: ImportBinding[];
+}
+
+const TS_FILE = /\.[cm]?tsx?$/;
+const TYPE_PREV = new Set([':', '<', 'extends', 'implements', 'typeof', 'keyof', 'as', 'satisfies', 'is', '|', '&', 'infer', 'readonly']);
+const VALUE_PREV = new Set([
+  '=', 'await', 'return', 'new', 'throw', '...', '&&', '||', '??', '!', '=>', 'yield', 'void', 'delete', 'instanceof',
+  '===', '!==', '==', '!=', '+', '-', '*', '%', 'case', 'default', '+=', '-=', '++', '--',
+]);
+const STATEMENT_START = new Set([';', '{', '}']);
+
+function stringValue(token: Token | undefined): string | undefined {
+  if (!token) return undefined;
+  return token.kind === TokenKind.String || token.kind === TokenKind.Template ? token.value : undefined;
+}
+
+function isId(token: Token | undefined, value?: string): boolean {
+  return token?.kind === TokenKind.Identifier && (value === undefined || token.value === value);
+}
+
+function isPunct(token: Token | undefined, value: string): boolean {
+  return token?.kind === TokenKind.Punctuator && token.value === value;
+}
+
+class Scanner {
+  private readonly tokens: Token[];
+  private readonly consumed = new Set<number>();
+  private readonly pendingImports: PendingImport[] = [];
+  private readonly explicitValueUses = new Set<string>();
+  readonly facts: ModuleFacts = { requests: [], imports: new Map(), exports: new Map(), stars: [] };
+
+  constructor(
+    private readonly text: string,
+    private readonly isTypeScript: boolean,
+    private readonly jsx: boolean,
+  ) {
+    this.tokens = tokenize(text);
+  }
+
+  run(): ModuleFacts {
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token?.kind !== TokenKind.Identifier) continue;
+      const prev = tokens[i - 1];
+      if (isPunct(prev, '.') || isPunct(prev, '?.')) continue;
+      if (token.value === 'import') i = this.importStatement(i);
+      else if (token.value === 'export' && !isPunct(tokens[i + 1], ':')) i = this.exportStatement(i);
+      else if (token.value === 'require') this.requireCall(i);
+    }
+    this.settleImports();
+    return this.facts;
+  }
+
+  private consume(from: number, to: number): void {
+    for (let k = from; k <= to; k++) this.consumed.add(k);
+  }
+
+  private request(specifier: string, kind: RequestKind, token: Token, typeOnly: boolean): ModuleRequest {
+    const request: ModuleRequest = { specifier, kind, typeOnly, line: token.line, column: token.column };
+    this.facts.requests.push(request);
+    return request;
+  }
+
+  private requireCall(i: number): void {
+    const { tokens } = this;
+    const spec = stringValue(tokens[i + 2]);
+    if (!isPunct(tokens[i + 1], '(') || spec === undefined || !isPunct(tokens[i + 3], ')')) return;
+    if (isId(tokens[i - 1], 'function')) return;
+    const token = tokens[i];
+    if (token) this.request(spec, 'require', token, false);
+  }
+
+  /** Parses an import statement at `i`; returns the index of its last token. */
+  private importStatement(i: number): number {
+    const { tokens } = this;
+    const start = tokens[i];
+    if (!start) return i;
+    const next = tokens[i + 1];
+    if (isPunct(next, '(')) {
+      const spec = stringValue(tokens[i + 2]);
+      if (spec !== undefined) this.request(spec, 'dynamic-import', start, false);
+      return i;
+    }
+    if (isPunct(next, '.') || isPunct(next, ':') || isPunct(next, '=')) return i;
+    const direct = stringValue(next);
+    if (direct !== undefined) {
+      this.request(direct, 'import', start, false);
+      this.consume(i, i + 1);
+      return i + 1;
+    }
+    let j = i + 1;
+    let typeOnly = false;
+    const afterType = tokens[j + 1];
+    if (
+      isId(tokens[j], 'type') &&
+      (isPunct(afterType, '{') || isPunct(afterType, '*') ||
+        (isId(afterType) && !(afterType?.value === 'from' && stringValue(tokens[j + 2]) !== undefined)))
+    ) {
+      typeOnly = true;
+      j++;
+    }
+    const bindings: { local: string; imported: string; typeOnly: boolean }[] = [];
+    if (isId(tokens[j]) && isPunct(tokens[j + 1], '=')) return this.importEquals(i, j, typeOnly);
+    if (isId(tokens[j]) && tokens[j]?.value !== 'from') {
+      bindings.push({ local: tokens[j]?.value ?? '', imported: 'default', typeOnly });
+      j++;
+      if (isPunct(tokens[j], ',')) j++;
+    } else if (isId(tokens[j], 'from') && isId(tokens[j + 1], 'from')) {
+      bindings.push({ local: 'from', imported: 'default', typeOnly });
+      j++;
+    }
+    if (isPunct(tokens[j], '*') && isId(tokens[j + 1], 'as') && isId(tokens[j + 2])) {
+      bindings.push({ local: tokens[j + 2]?.value ?? '', imported: '*', typeOnly });
+      j += 3;
+    }
+    if (isPunct(tokens[j], '{')) j = this.importSpecifiers(j + 1, bindings, typeOnly);
+    if (!isId(tokens[j], 'from')) return j - 1;
+    const spec = stringValue(tokens[j + 1]);
+    if (spec === undefined) return j;
+    this.consume(i, j + 1);
+    const request = this.request(spec, 'import', start, typeOnly);
+    const full = bindings.map((b) => ({ ...b, specifier: spec }));
+    for (const b of full) this.facts.imports.set(b.local, b);
+    if (!typeOnly) this.pendingImports.push({ request, bindings: full });
+    return j + 1;
+  }
+
+  private importSpecifiers(j: number, out: { local: string; imported: string; typeOnly: boolean }[], allType: boolean): number {
+    const { tokens } = this;
+    while (j < tokens.length && !isPunct(tokens[j], '}')) {
+      let inlineType = false;
+      if (isId(tokens[j], 'type') && (isId(tokens[j + 1]) || stringValue(tokens[j + 1]) !== undefined) && !isId(tokens[j + 1], 'as')) {
+        inlineType = true;
+        j++;
+      } else if (isId(tokens[j], 'type') && isId(tokens[j + 1], 'as') && isId(tokens[j + 2], 'as')) {
+        inlineType = true; // `type as as x`
+        j++;
+      }
+      const imported = tokens[j]?.value ?? '';
+      let local = imported;
+      if (isId(tokens[j + 1], 'as') && isId(tokens[j + 2])) {
+        local = tokens[j + 2]?.value ?? local;
+        j += 2;
+      }
+      out.push({ local, imported, typeOnly: allType || inlineType });
+      j++;
+      if (isPunct(tokens[j], ',')) j++;
+      else if (!isPunct(tokens[j], '}')) break;
+    }
+    return j + 1;
+  }
+
+  private importEquals(i: number, j: number, typeOnly: boolean): number {
+    const { tokens } = this;
+    const start = tokens[i];
+    const local = tokens[j]?.value ?? '';
+    const spec = stringValue(tokens[j + 4]);
+    if (!start || !isId(tokens[j + 2], 'require') || !isPunct(tokens[j + 3], '(') || spec === undefined) return j;
+    this.consume(i, j + 5);
+    const request = this.request(spec, 'import-equals', start, typeOnly);
+    const binding = { local, imported: '*', typeOnly, specifier: spec };
+    this.facts.imports.set(local, binding);
+    if (!typeOnly) this.pendingImports.push({ request, bindings: [binding] });
+    return j + 5;
+  }
+
+  private exportStatement(i: number): number {
+    const { tokens } = this;
+    const start = tokens[i];
+    if (!start) return i;
+    let j = i + 1;
+    let typeOnly = false;
+    if (isId(tokens[j], 'type') && (isPunct(tokens[j + 1], '{') || isPunct(tokens[j + 1], '*'))) {
+      typeOnly = true;
+      j++;
+    }
+    const token = tokens[j];
+    if (isPunct(token, '*')) return this.exportStar(i, j, typeOnly);
+    if (isPunct(token, '{')) return this.exportClause(i, j, typeOnly);
+    if (isId(token, 'import')) return i; // `export import x = require('y')`: the import scan handles it
+    if (token && isPunct(token, '=')) {
+      this.exportLocal('export=', token, 'binding', false);
+      return i;
+    }
+    if (isId(token, 'default')) return this.exportDefault(j);
+    this.exportDeclaration(j);
+    return i;
+  }
+
+  private exportStar(i: number, j: number, typeOnly: boolean): number {
+    const { tokens } = this;
+    const start = tokens[i];
+    let k = j + 1;
+    let alias: string | undefined;
+    if (isId(tokens[k], 'as')) {
+      alias = tokens[k + 1]?.value ?? stringValue(tokens[k + 1]);
+      k += 2;
+    }
+    const spec = stringValue(tokens[k + 1]);
+    if (!start || !isId(tokens[k], 'from') || spec === undefined) return k;
+    this.consume(i, k + 1);
+    this.request(spec, 'export', start, typeOnly);
+    if (alias !== undefined) {
+      this.facts.exports.set(alias, { kind: 'reexport', specifier: spec, imported: '*', typeOnly, line: start.line, column: start.column });
+    } else if (!typeOnly) this.facts.stars.push(spec);
+    return k + 1;
+  }
+
+  private exportClause(i: number, j: number, allType: boolean): number {
+    const { tokens } = this;
+    const start = tokens[i];
+    if (!start) return j;
+    const specs: { local: string; exported: string; typeOnly: boolean; token: Token }[] = [];
+    let k = j + 1;
+    while (k < tokens.length && !isPunct(tokens[k], '}')) {
+      let inlineType = false;
+      if (isId(tokens[k], 'type') && !isPunct(tokens[k + 1], ',') && !isPunct(tokens[k + 1], '}') && !isId(tokens[k + 1], 'as')) {
+        inlineType = true;
+        k++;
+      }
+      const first = tokens[k];
+      const local = first?.value ?? '';
+      let exported = local;
+      if (isId(tokens[k + 1], 'as')) {
+        exported = tokens[k + 2]?.value ?? exported;
+        k += 2;
+      }
+      if (first) specs.push({ local, exported, typeOnly: allType || inlineType, token: first });
+      k++;
+      if (isPunct(tokens[k], ',')) k++;
+      else if (!isPunct(tokens[k], '}')) break;
+    }
+    const spec = isId(tokens[k + 1], 'from') ? stringValue(tokens[k + 2]) : undefined;
+    if (spec !== undefined) {
+      this.consume(i, k + 2);
+      this.request(spec, 'export', start, allType || specs.every((s) => s.typeOnly));
+      for (const s of specs) {
+        this.facts.exports.set(s.exported, { kind: 'reexport', specifier: spec, imported: s.local, typeOnly: s.typeOnly, line: s.token.line, column: s.token.column });
+      }
+      return k + 2;
+    }
+    this.consume(i, k);
+    for (const s of specs) {
+      if (!s.typeOnly) this.explicitValueUses.add(s.local);
+      this.facts.exports.set(s.exported, { kind: 'local', local: s.local, declaration: 'binding', typeOnly: s.typeOnly, line: s.token.line, column: s.token.column });
+    }
+    return k;
+  }
+
+  private exportDefault(j: number): number {
+    const { tokens } = this;
+    const token = tokens[j];
+    if (!token) return j;
+    let k = j + 1;
+    if (isId(tokens[k], 'async')) k++;
+    if (isId(tokens[k], 'abstract')) k++;
+    const kindToken = tokens[k];
+    if (isId(kindToken, 'function') || isId(kindToken, 'class')) {
+      const named = isPunct(tokens[k + 1], '*') ? tokens[k + 2] : tokens[k + 1];
+      const local = isId(named) ? (named?.value ?? 'default') : 'default';
+      this.exportLocal('default', token, kindToken?.value === 'class' ? 'class' : 'function', false, local);
+      return j;
+    }
+    if (isId(kindToken, 'interface')) return j;
+    const ident = tokens[k];
+    const after = tokens[k + 1];
+    if (isId(ident) && (!after || isPunct(after, ';') || after.newline)) {
+      this.exportLocal('default', token, 'binding', false, ident?.value);
+    } else this.exportLocal('default', token, 'default', false);
+    return j;
+  }
+
+  private exportDeclaration(j: number): void {
+    const { tokens } = this;
+    let k = j;
+    if (isId(tokens[k], 'declare')) return;
+    if (isId(tokens[k], 'async')) k++;
+    if (isId(tokens[k], 'abstract')) k++;
+    const keyword = tokens[k]?.value;
+    const nameAt = (n: number): Token | undefined => (isId(tokens[n]) ? tokens[n] : undefined);
+    let name: Token | undefined;
+    let kind: DeclarationKind | undefined;
+    switch (keyword) {
+      case 'function':
+        name = nameAt(isPunct(tokens[k + 1], '*') ? k + 2 : k + 1);
+        kind = 'function';
+        break;
+      case 'class':
+        name = nameAt(k + 1);
+        kind = 'class';
+        break;
+      case 'enum':
+        name = nameAt(k + 1);
+        kind = 'enum';
+        break;
+      case 'interface':
+      case 'type':
+        name = nameAt(k + 1);
+        kind = 'type';
+        break;
+      case 'const':
+        if (isId(tokens[k + 1], 'enum')) {
+          name = nameAt(k + 2);
+          kind = 'enum';
+          break;
+        }
+        this.exportVariables(k + 1, 'const');
+        return;
+      case 'let':
+      case 'var':
+        this.exportVariables(k + 1, keyword);
+        return;
+      default:
+        return;
+    }
+    if (name) this.exportLocal(name.value, name, kind, kind === 'type');
+  }
+
+  /** `export const a = ..., b = ...`: the names at depth 0 (destructuring patterns are skipped). */
+  private exportVariables(k: number, kind: DeclarationKind): void {
+    const { tokens } = this;
+    let depth = 0;
+    let expectName = true;
+    for (; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!t) break;
+      if (depth === 0 && expectName && isId(t)) {
+        this.exportLocal(t.value, t, kind, false);
+        expectName = false;
+        continue;
+      }
+      if (t.kind === TokenKind.Punctuator) {
+        if ('([{'.includes(t.value)) depth++;
+        else if (')]}'.includes(t.value)) depth--;
+        else if (t.value === ';' && depth <= 0) return;
+        else if (t.value === ',' && depth === 0) {
+          expectName = true;
+          continue;
+        }
+      }
+      if (depth < 0) return;
+      if (depth === 0 && t.newline && isId(t) && ['export', 'import', 'function', 'class', 'const', 'let', 'var'].includes(t.value)) return;
+      expectName = false;
+    }
+  }
+
+  private exportLocal(name: string, token: Token, declaration: DeclarationKind, typeOnly: boolean, local = name): void {
+    this.facts.exports.set(name, { kind: 'local', local, declaration, typeOnly, line: token.line, column: token.column });
+  }
+
+  /** Marks import declarations whose value bindings are all unused or used only as types as type-only. */
+  private settleImports(): void {
+    if (!this.isTypeScript) return; // JavaScript keeps every import
+    const candidates = new Set<string>();
+    for (const pending of this.pendingImports) {
+      for (const b of pending.bindings) if (!b.typeOnly) candidates.add(b.local);
+    }
+    const usage = this.classifyUsages(candidates);
+    let resolved: Set<string> | undefined;
+    if (usage.ambiguous.size > 0) {
+      resolved = valueUsages(this.text, usage.ambiguous, this.jsx) ?? this.heuristicValueUses(usage.ambiguous);
+    }
+    for (const pending of this.pendingImports) {
+      const usedAsValue = pending.bindings.some(
+        (b) => !b.typeOnly && (usage.value.has(b.local) || resolved?.has(b.local) === true),
+      );
+      if (pending.bindings.length > 0 && !usedAsValue) {
+        pending.request.typeOnly = true;
+        for (const b of pending.bindings) b.typeOnly = true;
+      }
+    }
+  }
+
+  private classifyUsages(names: Set<string>): { value: Set<string>; ambiguous: Set<string> } {
+    const value = new Set<string>([...this.explicitValueUses].filter((n) => names.has(n)));
+    const ambiguous = new Set<string>();
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t?.kind !== TokenKind.Identifier || !names.has(t.value) || value.has(t.value) || this.consumed.has(i)) continue;
+      const verdict = usageAt(tokens, i);
+      if (verdict === 'value') {
+        value.add(t.value);
+        ambiguous.delete(t.value);
+      } else if (verdict === 'ambiguous') ambiguous.add(t.value);
+    }
+    return { value, ambiguous };
+  }
+
+  /** Without TypeScript: an ambiguous use counts as a value use unless it follows a type-position token. */
+  private heuristicValueUses(names: Set<string>): Set<string> {
+    const result = new Set<string>();
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t?.kind !== TokenKind.Identifier || !names.has(t.value) || this.consumed.has(i)) continue;
+      const prev = tokens[i - 1];
+      if (usageAt(tokens, i) !== 'none' && !(prev && TYPE_PREV.has(prev.value))) result.add(t.value);
+    }
+    return result;
+  }
+}
+
+/** How the identifier at `i` uses its binding: certainly as a value, not a reference at all, or unclear. */
+function usageAt(tokens: Token[], i: number): 'value' | 'none' | 'ambiguous' {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const prevValue = prev?.kind === TokenKind.Identifier || prev?.kind === TokenKind.Punctuator ? prev.value : '';
+  if (prevValue === '.' || prevValue === '?.') return 'none';
+  if (isPunct(next, ':') && (prevValue === '{' || prevValue === ',')) return 'none';
+  if (VALUE_PREV.has(prevValue)) return 'value';
+  const nextValue = next?.kind === TokenKind.Punctuator ? next.value : '';
+  if (next?.kind === TokenKind.Template || next?.kind === TokenKind.TemplateHead) return 'value';
+  if ((nextValue === '(' || nextValue === '?.') && !TYPE_PREV.has(prevValue)) return 'value';
+  if (nextValue === '.' && (!prev || STATEMENT_START.has(prevValue))) return 'value';
+  return 'ambiguous';
+}
+
+/** Scans `text` (of a file named `file`) for its module requests, bindings and exports. Never throws. */
+export function scanModule(file: string, text: string): ModuleFacts {
+  try {
+    return new Scanner(text, TS_FILE.test(file) && !file.endsWith('.d.ts'), file.endsWith('x')).run();
+  } catch {
+    return { requests: [], imports: new Map(), exports: new Map(), stars: [] };
+  }
+}
