@@ -1,0 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Builds dist/ once per test run: end-to-end tests load the plugin as users do. */
+export default function setup(): void {
+  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/tsdown/dist/run.mjs')], { cwd: root, stdio: 'ignore' });
+}
