@@ -5,10 +5,20 @@ import noTemporalInternalImports from './no-temporal-internal-imports.js';
 import testWorkerConnection from './test-worker-connection.js';
 import testRequireTeardown from './test-require-teardown.js';
 import testCheckReplayErrors from './test-check-replay-errors.js';
+import workflowNoFloatingPromises from './workflow-no-floating-promises.js';
+import workflowNoSwallowedCancellation from './workflow-no-swallowed-cancellation.js';
+import workflowPreferApplicationFailure from './workflow-prefer-application-failure.js';
+import workflowSetHandlersEarly from './workflow-set-handlers-early.js';
+import workflowValidQueryHandler from './workflow-valid-query-handler.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], TemporalRuleDocs>> = {
   'no-temporal-internal-imports': noTemporalInternalImports,
   'test-worker-connection': testWorkerConnection,
   'test-require-teardown': testRequireTeardown,
   'test-check-replay-errors': testCheckReplayErrors,
+  'workflow-no-floating-promises': workflowNoFloatingPromises,
+  'workflow-no-swallowed-cancellation': workflowNoSwallowedCancellation,
+  'workflow-prefer-application-failure': workflowPreferApplicationFailure,
+  'workflow-set-handlers-early': workflowSetHandlersEarly,
+  'workflow-valid-query-handler': workflowValidQueryHandler,
 };

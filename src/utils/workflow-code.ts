@@ -123,3 +123,38 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
   }
   return undefined;
 }
+
+/**
+ * Visits `root` and its descendants in source order. `enter` returns `false` to skip a node's children.
+ * With `skipFunctions`, nested functions (not `root` itself) are not entered: their bodies run at another time.
+ */
+export function walk(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  enter: (node: TSESTree.Node) => boolean | undefined,
+  skipFunctions = false,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (skipFunctions && node !== root && isFunctionNode(node)) continue;
+    if (enter(node) === false) continue;
+    const keys = visitorKeys[node.type] ?? [];
+    const children: TSESTree.Node[] = [];
+    for (const key of keys) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+      } else if (isNode(value)) children.push(value);
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
