@@ -5,8 +5,12 @@ import noTemporalInternalImports from './no-temporal-internal-imports.js';
 import testWorkerConnection from './test-worker-connection.js';
 import testRequireTeardown from './test-require-teardown.js';
 import testCheckReplayErrors from './test-check-replay-errors.js';
+import workflowNoActivityImplementation from './workflow-no-activity-implementation.js';
+import workflowNoDisallowedModules from './workflow-no-disallowed-modules.js';
 import workflowNoFloatingPromises from './workflow-no-floating-promises.js';
+import workflowNoGlobalState from './workflow-no-global-state.js';
 import workflowNoSwallowedCancellation from './workflow-no-swallowed-cancellation.js';
+import workflowNoUnsupportedGlobals from './workflow-no-unsupported-globals.js';
 import workflowPreferApplicationFailure from './workflow-prefer-application-failure.js';
 import workflowSetHandlersEarly from './workflow-set-handlers-early.js';
 import workflowValidQueryHandler from './workflow-valid-query-handler.js';
@@ -16,8 +20,12 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'test-worker-connection': testWorkerConnection,
   'test-require-teardown': testRequireTeardown,
   'test-check-replay-errors': testCheckReplayErrors,
+  'workflow-no-activity-implementation': workflowNoActivityImplementation,
+  'workflow-no-disallowed-modules': workflowNoDisallowedModules,
   'workflow-no-floating-promises': workflowNoFloatingPromises,
+  'workflow-no-global-state': workflowNoGlobalState,
   'workflow-no-swallowed-cancellation': workflowNoSwallowedCancellation,
+  'workflow-no-unsupported-globals': workflowNoUnsupportedGlobals,
   'workflow-prefer-application-failure': workflowPreferApplicationFailure,
   'workflow-set-handlers-early': workflowSetHandlersEarly,
   'workflow-valid-query-handler': workflowValidQueryHandler,
