@@ -91,7 +91,8 @@ class WorkerReader {
   ) {}
 
   private rel(file: string): string {
-    return toPosix(path.posix.relative(this.ev.registry.files.root, file));
+    const root = this.ev.registry.files.root;
+    return isInside(root, file) ? toPosix(path.posix.relative(root, file)) : file;
   }
 
   read(): DiscoveredWorker {
