@@ -50,6 +50,23 @@ export async function example(name: string): Promise<string> {
     { code: `export function clone<T>(v: T): T {\n  if (typeof structuredClone === 'undefined') return JSON.parse(JSON.stringify(v));\n  return structuredClone(v);\n}`, filename: W },
     { code: `export function enc(s: string) {\n  if (typeof Buffer !== 'undefined') { return Buffer.from(s).toString('base64'); }\n  return s;\n}`, filename: W },
     { code: `export const c = globalThis.structuredClone ? globalThis.structuredClone({}) : {};\nexport const d = 'fetch' in globalThis && globalThis.fetch('x');`, filename: W },
+    // More forms of feature checks: reversed operands, `||` fallbacks, early exits, `in`, `Boolean()`, negations.
+    {
+      code: `export function a() { return 'undefined' !== typeof fetch ? fetch('x') : null; }
+export function b() { return typeof Buffer === 'undefined' || Buffer.from('x'); }
+export function c() { if (!('structuredClone' in globalThis)) throw new Error('x'); return structuredClone({}); }
+export function d() { return Boolean(globalThis.atob) && atob('eA=='); }
+export function e() { if (typeof performance !== 'object') { return 0; } return performance.mark('x'); }
+export function f() { if (!(typeof btoa === 'function')) return; return btoa('x'); }
+export function g(k: string) { switch (k) { case 'a': if (typeof setImmediate === 'undefined') break; setImmediate(() => {}); } }
+export function h() { for (;;) { if (typeof queueMicrotask === 'undefined') continue; queueMicrotask(() => {}); } }
+export function i() { return typeof fetch === 'undefined' ? undefined : fetch('x'); }
+export function j() { if (typeof fetch !== 'function' || typeof Headers !== 'function') return; return [fetch, Headers]; }
+export function k() { return typeof self !== 'undefined' && typeof window !== 'undefined' ? [self, window] : []; }
+export function l() { return globalThis.fetch?.('x') ?? (typeof process === 'undefined' ? null : process.env.X); }
+export const m = { get f() { return typeof fetch !== 'undefined' && typeof fetch === 'function' && fetch; } };`,
+      filename: W,
+    },
     { code: `export const q = globalThis.queueMicrotask;\nglobalThis.setImmediate?.(() => {});\nexport const f = global.fetch;`, filename: W },
     { code: `console.table?.([]);\nexport const t = typeof console.time;\nif (typeof console.trace === 'function') console.trace();`, filename: W },
     // Types only.
@@ -171,6 +188,18 @@ export async function example(name: string): Promise<string> {
         { messageId: 'absentGlobal', line: 1, column: 50 },
         { messageId: 'absentGlobal', line: 2, column: 49 },
         { messageId: 'absentGlobal', line: 3, column: 39 },
+      ],
+    },
+    {
+      // Checks that prove nothing: `||` of presence checks, a non-exiting early `if`, truthiness of a bare name.
+      code: `export function a() { return (typeof fetch === 'function' || typeof Headers === 'function') && fetch('x'); }
+export function b() { if (typeof Buffer === 'undefined') { console.log('no Buffer'); } return Buffer.from('x'); }
+export function c() { return typeof atob == 'string' ? 1 : atob('x'); }`,
+      filename: W,
+      errors: [
+        { messageId: 'absentGlobal', line: 1, column: 96 },
+        { messageId: 'absentGlobal', line: 2, column: 95 },
+        { messageId: 'absentGlobal', line: 3, column: 60 },
       ],
     },
     // Throwing globals.
