@@ -6,10 +6,13 @@ import testWorkerConnection from './test-worker-connection.js';
 import testRequireTeardown from './test-require-teardown.js';
 import testCheckReplayErrors from './test-check-replay-errors.js';
 import workflowNoActivityImplementation from './workflow-no-activity-implementation.js';
+import workflowNoBusyWait from './workflow-no-busy-wait.js';
 import workflowNoDisallowedModules from './workflow-no-disallowed-modules.js';
 import workflowNoFloatingPromises from './workflow-no-floating-promises.js';
 import workflowNoGlobalState from './workflow-no-global-state.js';
+import workflowNoHostDependentTime from './workflow-no-host-dependent-time.js';
 import workflowNoSwallowedCancellation from './workflow-no-swallowed-cancellation.js';
+import workflowNoUnsafeRandom from './workflow-no-unsafe-random.js';
 import workflowNoUnsupportedGlobals from './workflow-no-unsupported-globals.js';
 import workflowPreferApplicationFailure from './workflow-prefer-application-failure.js';
 import workflowSetHandlersEarly from './workflow-set-handlers-early.js';
@@ -21,10 +24,13 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'test-require-teardown': testRequireTeardown,
   'test-check-replay-errors': testCheckReplayErrors,
   'workflow-no-activity-implementation': workflowNoActivityImplementation,
+  'workflow-no-busy-wait': workflowNoBusyWait,
   'workflow-no-disallowed-modules': workflowNoDisallowedModules,
   'workflow-no-floating-promises': workflowNoFloatingPromises,
   'workflow-no-global-state': workflowNoGlobalState,
+  'workflow-no-host-dependent-time': workflowNoHostDependentTime,
   'workflow-no-swallowed-cancellation': workflowNoSwallowedCancellation,
+  'workflow-no-unsafe-random': workflowNoUnsafeRandom,
   'workflow-no-unsupported-globals': workflowNoUnsupportedGlobals,
   'workflow-prefer-application-failure': workflowPreferApplicationFailure,
   'workflow-set-handlers-early': workflowSetHandlersEarly,
