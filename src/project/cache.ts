@@ -30,6 +30,7 @@ export function modelFor(root: string, cwd: string, settings: TemporalSettings, 
   }
   if (!state) {
     state = new ModelState({ root, cwd, settings });
+    state.checkedAt = now;
     if (models.size >= MAX_MODELS) models.delete(models.keys().next().value ?? '');
     models.set(key, state);
   }

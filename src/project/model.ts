@@ -54,10 +54,11 @@ export function makeFileInfo(file: string, roles: Map<Role, RoleEvidence>, isWor
   };
 }
 
-function importRoles(requests: readonly { specifier: string; typeOnly: boolean }[]): Set<string> {
+/** Temporal packages a file imports (written as value imports, even if the compiler would elide them). */
+function importRoles(requests: readonly { specifier: string; typeOnly: boolean; elided?: boolean }[]): Set<string> {
   const found = new Set<string>();
   for (const r of requests) {
-    if (r.typeOnly) continue;
+    if (r.typeOnly && r.elided !== true) continue;
     for (const pkg of ['@temporalio/activity', '@temporalio/worker', '@temporalio/client', '@temporalio/testing']) {
       if (r.specifier === pkg || r.specifier.startsWith(`${pkg}/`)) found.add(pkg);
     }

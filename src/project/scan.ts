@@ -14,6 +14,8 @@ export interface ModuleRequest {
   kind: RequestKind;
   /** Erased at compile time: `import type`, `export type`, all-`type` specifiers, or bindings used only as types. */
   typeOnly: boolean;
+  /** Written as a value import but erased because its bindings are unused or used only as types. */
+  elided?: boolean;
   line: number;
   column: number;
 }
@@ -414,6 +416,7 @@ class Scanner {
       );
       if (pending.bindings.length > 0 && !usedAsValue) {
         pending.request.typeOnly = true;
+        pending.request.elided = true;
         for (const b of pending.bindings) b.typeOnly = true;
       }
     }
