@@ -15,8 +15,13 @@ import workflowNoSwallowedCancellation from './workflow-no-swallowed-cancellatio
 import workflowNoUnsafeRandom from './workflow-no-unsafe-random.js';
 import workflowNoUnsupportedGlobals from './workflow-no-unsupported-globals.js';
 import workflowPreferApplicationFailure from './workflow-prefer-application-failure.js';
+import workflowPreferLog from './workflow-prefer-log.js';
+import workflowRequireAllHandlersFinished from './workflow-require-all-handlers-finished.js';
 import workflowSetHandlersEarly from './workflow-set-handlers-early.js';
+import workflowValidMessageDefinitions from './workflow-valid-message-definitions.js';
+import workflowValidPatch from './workflow-valid-patch.js';
 import workflowValidQueryHandler from './workflow-valid-query-handler.js';
+import workflowValidSinkUsage from './workflow-valid-sink-usage.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], TemporalRuleDocs>> = {
   'no-temporal-internal-imports': noTemporalInternalImports,
@@ -33,6 +38,11 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'workflow-no-unsafe-random': workflowNoUnsafeRandom,
   'workflow-no-unsupported-globals': workflowNoUnsupportedGlobals,
   'workflow-prefer-application-failure': workflowPreferApplicationFailure,
+  'workflow-prefer-log': workflowPreferLog,
+  'workflow-require-all-handlers-finished': workflowRequireAllHandlersFinished,
   'workflow-set-handlers-early': workflowSetHandlersEarly,
+  'workflow-valid-message-definitions': workflowValidMessageDefinitions,
+  'workflow-valid-patch': workflowValidPatch,
   'workflow-valid-query-handler': workflowValidQueryHandler,
+  'workflow-valid-sink-usage': workflowValidSinkUsage,
 };
