@@ -26,7 +26,6 @@ export type MessageIds =
   | 'localComponents'
   | 'localString'
   | 'unsafeNow'
-  | 'performanceNow'
   | 'useUtc'
   | 'useIso'
   | 'addDefaults'
@@ -194,8 +193,6 @@ export default createRule<Options, MessageIds>({
         "The date string {{text}} has no time-zone offset, so it is parsed in the worker host's time zone: workers get different instants, and replay diverges when a command depends on it{{why}}.",
       unsafeNow:
         '`workflowInfo().unsafe.now()` reads the real clock, which differs on replay: outside query handlers and update validators use `Date.now()`, the deterministic workflow time{{why}}.',
-      performanceNow:
-        '`performance` does not exist in the workflow sandbox: `performance.now()` throws a `ReferenceError` and fails the workflow task{{why}}.',
       useUtc: "Use `{{replacement}}()`, which does not depend on the host's time zone.",
       useIso: 'Use `{{replacement}}`, which formats in UTC.',
       addDefaults: 'Add {{added}}.',
@@ -434,10 +431,6 @@ export default createRule<Options, MessageIds>({
           if (name !== undefined) {
             if (name === 'now') {
               const ref = resolver.resolve(callee);
-              if (isGlobal(ref, 'performance', 'now')) {
-                context.report({ node, messageId: 'performanceNow', data: { why }, suggest: dateNowSuggestion(node) });
-                return;
-              }
               if (isModuleExport(ref, WORKFLOW_PACKAGE, 'workflowInfo', '()', 'unsafe', 'now')) {
                 if (!isInReadOnlyHandler(node, resolver, sourceCode, context)) {
                   context.report({ node, messageId: 'unsafeNow', data: { why }, suggest: dateNowSuggestion(node) });
@@ -468,10 +461,8 @@ export default createRule<Options, MessageIds>({
             return;
           }
           if (ref?.kind === 'global' || ref?.kind === 'module') {
-            // `const { now } = performance`, `const { now } = workflowInfo().unsafe`
-            if (isGlobal(ref, 'performance', 'now')) {
-              context.report({ node, messageId: 'performanceNow', data: { why }, suggest: dateNowSuggestion(node) });
-            } else if (isModuleExport(ref, WORKFLOW_PACKAGE, 'workflowInfo', '()', 'unsafe', 'now')) {
+            // `const { now } = workflowInfo().unsafe`
+            if (isModuleExport(ref, WORKFLOW_PACKAGE, 'workflowInfo', '()', 'unsafe', 'now')) {
               if (!isInReadOnlyHandler(node, resolver, sourceCode, context)) {
                 context.report({ node, messageId: 'unsafeNow', data: { why }, suggest: dateNowSuggestion(node) });
               }

@@ -2,12 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { ABSENT_GLOBALS, CONSOLE_METHODS, THROWING_GLOBALS } from '../sdk/sandbox-globals.js';
 import { createRule } from '../utils/create-rule.js';
+import { hasCommentInside } from '../utils/fixers.js';
 import { isGuarded } from '../utils/global-guards.js';
 import { isInTypePosition } from '../utils/import-usage.js';
 import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 export type Options = [];
-export type MessageIds = 'absentGlobal' | 'processEnv' | 'nodeEnv' | 'throwingGlobal' | 'consoleMethod';
+export type MessageIds = 'absentGlobal' | 'processEnv' | 'nodeEnv' | 'throwingGlobal' | 'consoleMethod' | 'useDateNow';
 
 /** Names through which code reaches the global object (`global` is rewritten by webpack to it). */
 const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'global']);
@@ -66,8 +67,10 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow globals in workflow code that do not exist or throw in the workflow sandbox',
       recommended: 'error',
     },
+    hasSuggestions: true,
     schema: [],
     messages: {
+      useDateNow: 'Use `Date.now()`, the workflow time (it only advances between activations).',
       absentGlobal:
         '`{{name}}` does not exist in the workflow sandbox: this code throws when the workflow runs, failing the workflow task{{why}}. Instead, {{hint}}.',
       processEnv:
@@ -144,6 +147,30 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `performance.now()`: absent like the rest of `performance`, with `Date.now()` as the drop-in. */
+    function checkPerformance(id: TSESTree.Identifier): void {
+      const member = memberOf(id);
+      const call = member?.parent;
+      const data = { name: 'performance', hint: hintOf('performance'), why };
+      if (
+        member &&
+        propertyNameOf(member) === 'now' &&
+        call?.type === T.CallExpression &&
+        call.callee === member &&
+        call.arguments.length === 0 &&
+        !hasCommentInside(sourceCode, call.range)
+      ) {
+        context.report({
+          node: id,
+          messageId: 'absentGlobal',
+          data,
+          suggest: [{ messageId: 'useDateNow', fix: (fixer) => fixer.replaceText(call, 'Date.now()') }],
+        });
+        return;
+      }
+      context.report({ node: id, messageId: 'absentGlobal', data });
+    }
+
     function checkIdentifier(id: TSESTree.Identifier): void {
       const name = id.name;
       if (isInTypePosition(id) || isTypeofOperand(id)) return;
@@ -164,8 +191,10 @@ export default createRule<Options, MessageIds>({
       }
       if (!(name in ABSENT_GLOBALS)) return;
       if (isGuarded(id, name)) return;
-      // `performance.now()` is reported by workflow-no-host-dependent-time (with a `Date.now()` suggestion).
-      if (name === 'performance' && propertyNameOf(memberOf(id)) === 'now') return;
+      if (name === 'performance') {
+        checkPerformance(id);
+        return;
+      }
       if (name === 'process') {
         checkProcess(id);
         return;

@@ -25,12 +25,19 @@ export interface WorkflowCodeContext {
   why: string;
 }
 
-/** The workflow-code context of the linted file, or undefined when the file is not workflow code. Never throws. */
+/**
+ * The workflow-code context of the linted file, or undefined when the file is not workflow code. Throws only for
+ * invalid `settings.temporalio` (an Error naming the key, as `getProjectModel` does); never on project contents.
+ */
 export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext | undefined {
+  const info = getFileInfo(context);
+  if (!info.has('workflow')) return undefined;
+  // A module the worker registers as activities, reached from workflow code only through an import of it: that
+  // import is the mistake, and `workflow-no-activity-implementation` reports it there. Reporting every `fetch` or
+  // `fs` call inside the activities as well would bury it.
+  if (info.roles.get('activity')?.source === 'discovery' && !info.isWorkflowEntry) return undefined;
+  const model = getProjectModel(context);
   try {
-    const info = getFileInfo(context);
-    if (!info.has('workflow')) return undefined;
-    const model = getProjectModel(context);
     const resolver = new ReferenceResolver(context.sourceCode, context.filename, (f, s, n) => {
       try {
         return model.resolveReExport(f, s, n);
@@ -157,4 +164,36 @@ export function walk(
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * The `await`s (and `for await` loops) that run whenever `node` runs, in evaluation order: not those in nested
+ * functions, in `?:` branches, or on the right of `&&`/`||`/`??`.
+ */
+export function unconditionalAwaits(
+  node: TSESTree.Node,
+  keys: TSESLint.SourceCode.VisitorKeys,
+  out: TSESTree.Node[] = [],
+): TSESTree.Node[] {
+  if (isFunctionNode(node) || node.type === T.ClassBody) return out;
+  if (node.type === T.AwaitExpression) {
+    unconditionalAwaits(node.argument, keys, out);
+    out.push(node);
+    return out;
+  }
+  if (node.type === T.ConditionalExpression) return unconditionalAwaits(node.test, keys, out);
+  if (node.type === T.LogicalExpression) return unconditionalAwaits(node.left, keys, out);
+  for (const key of keys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (isNode(child)) unconditionalAwaits(child, keys, out);
+    }
+  }
+  return out;
+}
+
+/** The first of {@link unconditionalAwaits}. */
+export function unconditionalAwait(node: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | undefined {
+  return unconditionalAwaits(node, keys)[0];
 }

@@ -123,6 +123,8 @@ export async function run(): Promise<void> {
     // `performance` from a module is another rule's business (the import fails the bundle).
     { code: `import { performance } from 'perf_hooks';\nexport const t = performance.now();`, filename: W },
     { code: `export function f(performance: { now(): number }) { return performance.now(); }`, filename: W },
+    // `performance` is absent from the sandbox: workflow-no-unsupported-globals reports it as an error.
+    { code: `export const t = performance.now();`, filename: W },
     // Not workflow code.
     { code: `const d = new Date();\nexport const x = [d.getHours(), d.toLocaleString(), new Date(2024, 0, 1), performance.now()];`, filename: 'src/activities.ts' },
     { code: `export const s = new Intl.DateTimeFormat().format(new Date());`, filename: 'src/client.ts' },
@@ -439,26 +441,6 @@ export async function run(): Promise<void> {
               output: `const local = '2024-03-10T02:30:00';\nexport const xs = [new Date('2024-01-01T10:00'), Date.parse("2024-01-01 10:00"), new Date('January 1, 2024'), new Date(local), new Date(\`2024-01-01T00:00:00.000Z\`)];`,
             },
           ],
-        },
-      ],
-    },
-    {
-      code: `export const t = performance.now();\nexport const u = globalThis.performance.now();`,
-      filename: W,
-      errors: [
-        {
-          messageId: 'performanceNow',
-          data: { why },
-          line: 1,
-          column: 18,
-          endColumn: 35,
-          suggestions: [{ messageId: 'useDateNow', output: `export const t = Date.now();\nexport const u = globalThis.performance.now();` }],
-        },
-        {
-          messageId: 'performanceNow',
-          line: 2,
-          column: 18,
-          suggestions: [{ messageId: 'useDateNow', output: `export const t = performance.now();\nexport const u = Date.now();` }],
         },
       ],
     },

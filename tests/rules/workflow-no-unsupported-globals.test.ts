@@ -84,8 +84,6 @@ export const m = { get f() { return typeof fetch !== 'undefined' && typeof fetch
     { code: `export const hasWeakRef = typeof WeakRef === 'function' && WeakRef !== undefined;`, filename: W },
     // `crypto` belongs to workflow-no-unsafe-random; `require` and `__dirname` are rewritten by webpack.
     { code: `export const id = crypto.randomUUID();\nexport const d = __dirname;\nconst { sleep } = require('@temporalio/workflow');`, filename: W },
-    // `performance.now()` is workflow-no-host-dependent-time's (it suggests `Date.now()`).
-    { code: `export const t = performance.now();`, filename: W },
     // Not workflow code.
     { code: `export const r = await fetch('x');\nsetInterval(() => {}, 1);\nconsole.table(process.env.FOO, Buffer.from('x'));\nnew WeakRef({});`, filename: 'src/activities.ts' },
     { code: `export const port = process.env.PORT;\nconsole.time('start');`, filename: 'src/worker.ts' },
@@ -120,6 +118,22 @@ export const m = { get f() { return typeof fetch !== 'undefined' && typeof fetch
         { messageId: 'absentGlobal', line: 2, column: 30 },
         { messageId: 'absentGlobal', line: 2, column: 42 },
         { messageId: 'absentGlobal', data: { name: 'structuredClone', hint: 'copy plain data with spreads or `JSON.parse(JSON.stringify(value))`', why }, line: 2, column: 54 },
+      ],
+    },
+    {
+      code: `export const t = performance.now();\nexport const u = globalThis.performance.now();\nexport const v = performance.now(/* x */);`,
+      filename: W,
+      errors: [
+        {
+          messageId: 'absentGlobal',
+          data: { name: 'performance', hint: 'use `Date.now()`, which is the workflow task time in the sandbox', why },
+          line: 1,
+          column: 18,
+          endColumn: 29,
+          suggestions: [{ messageId: 'useDateNow', output: `export const t = Date.now();\nexport const u = globalThis.performance.now();\nexport const v = performance.now(/* x */);` }],
+        },
+        { messageId: 'absentGlobal', line: 2, column: 18 },
+        { messageId: 'absentGlobal', line: 3, column: 18, suggestions: [] },
       ],
     },
     {
