@@ -142,12 +142,18 @@ export class ModelState {
       const ev = this.registry.for(file);
       if (ev) this.discoveredWorkers.push(...discoverWorkers(ev));
     }
-    this.discoveredWorkers.sort((a, b) => a.info.position.file.localeCompare(b.info.position.file) || a.info.position.line - b.info.position.line);
+    this.discoveredWorkers.sort((a, b) => this.workerRank(a) - this.workerRank(b) || a.info.position.file.localeCompare(b.info.position.file) || a.info.position.line - b.info.position.line);
     for (const w of this.discoveredWorkers) this.diagnostics.push(...w.diagnostics);
     this.deriveWorkerCalls();
     this.deriveWorkflow();
     this.deriveActivities();
     for (const [file, message] of this.files.problems) this.diagnostics.push({ message: `${this.rel(file)}: ${message}` });
+  }
+
+  /** Production workers first (their chains are the ones to show), then bundlers, replayers, and tests. */
+  private workerRank(w: DiscoveredWorker): number {
+    const kindRank = w.info.kind === 'Worker.create' ? 0 : w.info.kind === 'bundleWorkflowCode' ? 1 : 2;
+    return (TEST_CONVENTION.test(this.rel(w.info.position.file)) ? 10 : 0) + kindRank;
   }
 
   private deriveWorkerCalls(): void {
@@ -214,6 +220,8 @@ export class ModelState {
     for (const w of this.discoveredWorkers) {
       const label = `${this.rel(w.info.position.file)} (activities)`;
       for (const file of w.info.activities?.modules ?? []) {
+        // Mock activities defined in tests are not application activity code.
+        if (TEST_CONVENTION.test(this.rel(file))) continue;
         if (!this.activity.has(file)) this.activity.set(file, [label, this.rel(file)]);
       }
     }

@@ -8,11 +8,11 @@ describe('classic single package', () => {
 
   it('finds the worker, the test worker and the replayer', () => {
     expect(model.workers.map((w) => `${path.relative(model.root, w.position.file)}:${w.position.line} ${w.kind}`)).toEqual([
+      'src/worker.ts:7 Worker.create',
       'scripts/replay.ts:4 Worker.runReplayHistories',
       'src/mocha/workflows.test.ts:6 Worker.create',
-      'src/worker.ts:7 Worker.create',
     ]);
-    const worker = model.workers[2];
+    const worker = model.workers[0];
     expect(worker?.taskQueue).toBe('hello-world');
     expect(worker?.workflowsPath).toBe(file('src/workflows.ts'));
     expect(worker?.workflowFailureErrorTypes).toEqual(['InvalidInputError', 'TypeError']);
@@ -24,7 +24,7 @@ describe('classic single package', () => {
   it('walks the bundle through three hops, not through type-only imports', () => {
     expect(bundle(model)).toEqual(['src/utils/deep.ts', 'src/utils/format.ts', 'src/utils/ids.ts', 'src/workflows.ts']);
     expect(chainOf(model, 'src/utils/deep.ts')).toBe(
-      'scripts/replay.ts (workflowsPath) → src/workflows.ts → src/utils/ids.ts → src/utils/format.ts → src/utils/deep.ts',
+      'src/worker.ts (workflowsPath) → src/workflows.ts → src/utils/ids.ts → src/utils/format.ts → src/utils/deep.ts',
     );
   });
 
@@ -42,9 +42,9 @@ describe('classic single package', () => {
   });
 
   it('registers the namespace activities (functions only)', () => {
-    const names = model.workers[2]?.activities?.names.map((a) => a.name);
+    const names = model.workers[0]?.activities?.names.map((a) => a.name);
     expect(names).toEqual(['greet', 'farewell']);
-    expect(model.workers[2]?.activities?.complete).toBe(true);
+    expect(model.workers[0]?.activities?.complete).toBe(true);
   });
 
   it('lists workflow types by export key', () => {

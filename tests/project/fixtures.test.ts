@@ -218,8 +218,8 @@ describe('compiled paths mapped to sources', () => {
 
   it('skips compiled output and maps lib/*.js to src/*.ts', () => {
     expect(model.workers.map((w) => [rel(model.root, w.position.file), rel(model.root, w.workflowsPath)])).toEqual([
-      ['scripts/bundle.ts', 'src/workflows.ts'],
       ['src/worker.ts', 'src/workflows.ts'],
+      ['scripts/bundle.ts', 'src/workflows.ts'],
     ]);
     expect(bundle(model)).toEqual(['src/workflows.ts']);
   });
