@@ -4,7 +4,13 @@ import { CANCELLABLE_KINDS } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { isWorkflowApi, temporalExport, temporalPromiseKind, workflowApiPath } from '../utils/workflow-apis.js';
-import { getWorkflowCodeContext, isFunctionNode, walk, type FunctionNode } from '../utils/workflow-code.js';
+import {
+  getWorkflowCodeContext,
+  isFunctionNode,
+  unconditionalAwaits,
+  walk,
+  type FunctionNode,
+} from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds = 'swallowedCancellation' | 'swallowedContinueAsNew';
@@ -130,6 +136,109 @@ function analyseHandler(
   return result;
 }
 
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+/** The awaits a statement always runs (its straight-line parts only). */
+function statementAwaits(statement: TSESTree.Node, keys: VisitorKeys): TSESTree.Node[] {
+  switch (statement.type) {
+    case T.ExpressionStatement:
+      return unconditionalAwaits(statement.expression, keys);
+    case T.VariableDeclaration:
+      return statement.declarations.flatMap((d) => (d.init ? unconditionalAwaits(d.init, keys) : []));
+    case T.ReturnStatement:
+    case T.ThrowStatement:
+      return statement.argument ? unconditionalAwaits(statement.argument, keys) : [];
+    case T.IfStatement:
+      return unconditionalAwaits(statement.test, keys);
+    case T.SwitchStatement:
+      return unconditionalAwaits(statement.discriminant, keys);
+    case T.ForOfStatement:
+    case T.ForInStatement:
+      return unconditionalAwaits(statement.right, keys);
+    case T.WhileStatement:
+      return unconditionalAwaits(statement.test, keys);
+    case T.BlockStatement:
+      return straightLineAwaits(statement.body, keys);
+    case T.TryStatement:
+      return straightLineAwaits(statement.block.body, keys);
+    default:
+      return [];
+  }
+}
+
+/** Awaits of a statement list up to the first statement that leaves it (`return`, `throw`, `break`, `continue`). */
+function straightLineAwaits(statements: readonly TSESTree.Node[], keys: VisitorKeys): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const statement of statements) {
+    out.push(...statementAwaits(statement, keys));
+    if (leaves(statement)) break;
+  }
+  return out;
+}
+
+function leaves(statement: TSESTree.Node): boolean {
+  return (
+    statement.type === T.ReturnStatement ||
+    statement.type === T.ThrowStatement ||
+    statement.type === T.BreakStatement ||
+    statement.type === T.ContinueStatement
+  );
+}
+
+/**
+ * True when, after `start` (a statement) completes normally, the function always awaits another cancellable Temporal
+ * operation: in a cancelled scope that operation rejects at once with a `CancelledFailure`, so the cancellation a
+ * catch-all swallowed surfaces again (`workflow.ts`: `scope.consideredCancelled` checks).
+ */
+function cancellationResurfaces(
+  resolver: ReferenceResolver,
+  keys: VisitorKeys,
+  start: TSESTree.Node,
+  extra: readonly TSESTree.Node[] = [],
+): boolean {
+  const cancellable = (awaits: readonly TSESTree.Node[]): boolean =>
+    awaits.some((a) => a.type === T.AwaitExpression && rejections(resolver, a.argument).cancellation);
+  if (cancellable(straightLineAwaits(extra, keys))) return true;
+  if (extra.some(leaves)) return false;
+  let current: TSESTree.Node = start;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent || isFunctionNode(parent)) return false;
+    const siblings: readonly TSESTree.Node[] | undefined =
+      parent.type === T.BlockStatement || parent.type === T.Program || parent.type === T.StaticBlock
+        ? parent.body
+        : parent.type === T.SwitchCase
+          ? parent.consequent
+          : undefined;
+    if (siblings) {
+      const after = siblings.slice(siblings.indexOf(current) + 1);
+      if (cancellable(straightLineAwaits(after, keys))) return true;
+      if (after.some(leaves)) return false;
+    }
+    if (parent.type === T.TryStatement && parent.finalizer && current !== parent.finalizer) {
+      if (cancellable(straightLineAwaits(parent.finalizer.body, keys))) return true;
+    }
+    // a loop body that ends here may run again or not: only what follows the loop is certain
+    current = parent;
+  }
+}
+
+/** The statement that contains `node` directly in a statement list. */
+function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    current.parent.type !== T.BlockStatement &&
+    current.parent.type !== T.Program &&
+    current.parent.type !== T.SwitchCase &&
+    current.parent.type !== T.StaticBlock &&
+    !isFunctionNode(current.parent)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'workflow-no-swallowed-cancellation',
   meta: {
@@ -160,10 +269,10 @@ export default createRule<Options, MessageIds>({
       handling: Handling,
       whatCancel: string,
       whatCan: string,
-      shielded: boolean,
+      shielded: () => boolean,
     ): void => {
       if (handling.rethrows) return;
-      if (swallowable.cancellation && !shielded && !handling.checksCancellation) {
+      if (swallowable.cancellation && !handling.checksCancellation && !shielded()) {
         context.report({ loc, messageId: 'swallowedCancellation', data: { what: whatCancel, why } });
       }
       if (swallowable.continueAsNew && !handling.checksContinueAsNew) {
@@ -201,7 +310,16 @@ export default createRule<Options, MessageIds>({
         const end = handler.param ? sourceCode.getTokenAfter(handler.param) : catchToken;
         if (!catchToken || !end) return;
         const loc = { start: catchToken.loc.start, end: end.loc.end };
-        report(loc, swallowable, handling, whatCancel, whatCan, insideNonCancellable(resolver, handler));
+        report(
+          loc,
+          swallowable,
+          handling,
+          whatCancel,
+          whatCan,
+          () =>
+            insideNonCancellable(resolver, handler) ||
+            cancellationResurfaces(resolver, visitorKeys, tryStatement, handler.body.body),
+        );
       },
 
       CallExpression(call) {
@@ -215,7 +333,16 @@ export default createRule<Options, MessageIds>({
         const fn: FunctionNode = handlerArg;
         const handling = analyseHandler(resolver, visitorKeys, fn.body, fn.params[0]);
         const what = describe(sourceCode, callee.object);
-        report(fn.loc, swallowable, handling, `\`${what}\``, what, insideNonCancellable(resolver, call));
+        report(
+          fn.loc,
+          swallowable,
+          handling,
+          `\`${what}\``,
+          what,
+          () =>
+            insideNonCancellable(resolver, call) ||
+            cancellationResurfaces(resolver, visitorKeys, enclosingStatement(call)),
+        );
       },
     };
   },

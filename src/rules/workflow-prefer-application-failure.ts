@@ -194,7 +194,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const wf = getWorkflowCodeContext(context);
-    if (!wf) return {};
+    // a module that is also activity code may throw in an activity, where a plain `Error` is the normal failure
+    if (!wf || wf.info.has('activity')) return {};
     const { resolver, why, model } = wf;
     const { sourceCode } = context;
 

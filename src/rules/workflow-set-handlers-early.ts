@@ -4,7 +4,13 @@ import { createRule } from '../utils/create-rule.js';
 import { messageDefinitionKind } from '../utils/message-definitions.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { isWorkflowApi, temporalPromiseKind } from '../utils/workflow-apis.js';
-import { exportedFunctions, getWorkflowCodeContext, isFunctionNode, resolveLocalFunction, walk } from '../utils/workflow-code.js';
+import {
+  exportedFunctions,
+  getWorkflowCodeContext,
+  resolveLocalFunction,
+  unconditionalAwait,
+  walk,
+} from '../utils/workflow-code.js';
 
 
 export type Options = [];
@@ -32,24 +38,6 @@ function straightLine(statements: readonly TSESTree.Statement[]): TSESTree.State
     else out.push(statement);
   }
   return out;
-}
-
-/** The first `await` that runs whenever `node` runs: not in nested functions, `?:` branches or `&&`/`||` right sides. */
-function unconditionalAwait(node: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys): TSESTree.Node | undefined {
-  if (isFunctionNode(node) || node.type === T.ClassBody) return undefined;
-  if (node.type === T.AwaitExpression) return unconditionalAwait(node.argument, keys) ?? node;
-  if (node.type === T.ConditionalExpression) return unconditionalAwait(node.test, keys);
-  if (node.type === T.LogicalExpression) return unconditionalAwait(node.left, keys);
-  for (const key of keys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (typeof child !== 'object' || child === null || !('type' in child)) continue;
-      const found = unconditionalAwait(child as TSESTree.Node, keys);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }
 
 /** The `await` a top-level statement always reaches: `await x;`, `const y = await x;`, `if (await x)`, `for await`. */

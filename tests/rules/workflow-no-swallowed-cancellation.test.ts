@@ -151,6 +151,40 @@ export async function f(): Promise<void> {
   try { await sleep(1); } catch {}
 }`,
     },
+    // the cancellation surfaces again: a cancellable await always follows (a timer after the catch, in the catch,
+    // after the loop, in a finally), so the workflow still ends as cancelled
+    {
+      filename,
+      code: `${header}
+export async function subscription(cycles: number): Promise<void> {
+  let billed = 0;
+  while (billed < cycles) {
+    try {
+      await greet('invoice');
+    } catch (err) {
+      log.warn('billing failed, next cycle', { err });
+    }
+    billed++;
+    await sleep('30 days');
+  }
+  try {
+    await greet('x');
+  } catch {
+    await greet('fallback');
+  }
+  if (cycles > 0) {
+    try { await greet('y'); } catch { log.warn('y failed'); }
+  }
+  await condition(() => billed > 0);
+  try {
+    try { await greet('z'); } catch { log.warn('z failed'); }
+  } finally {
+    await cleanup('z');
+  }
+  void greet('w').catch(() => undefined);
+  await sleep(1);
+}`,
+    },
     // not workflow code
     {
       filename: 'src/activities.ts',
@@ -170,7 +204,7 @@ export async function f(): Promise<void> {
   } catch (err) {
     log.warn('greeting failed', { err });
   }
-  await cleanup('x');
+  log.info('done');
 }`,
       errors: [
         {
@@ -278,6 +312,31 @@ export async function f(): Promise<void> {
           endLine: 6,
           endColumn: 28,
         },
+      ],
+    },
+    // the same catch-all swallows every iteration's cancellation; a return ends the workflow before any await
+    {
+      filename,
+      code: `${header}
+export async function batch(items: string[]): Promise<string> {
+  for (const item of items) {
+    try {
+      await greet(item);
+    } catch {
+      continue;
+    }
+  }
+  try {
+    await sleep('1 day');
+  } catch {
+    return 'stopped';
+  }
+  await greet('never reached after a cancellation');
+  return 'done';
+}`,
+      errors: [
+        { messageId: 'swallowedCancellation', data: { what: '`greet(...)`', why: '' }, line: 7, column: 7, endLine: 7, endColumn: 12 },
+        { messageId: 'swallowedCancellation', data: { what: '`sleep(...)`', why: '' }, line: 13, column: 5, endLine: 13, endColumn: 10 },
       ],
     },
     // continueAsNew inside a catch-all

@@ -169,6 +169,15 @@ export async function g(): Promise<void> {
       filename: 'src/activities.ts',
       code: `export async function a(): Promise<void> { throw new Error('activity errors are fine'); }`,
     },
+    // a module that is activity code too (it imports @temporalio/activity)
+    {
+      filename,
+      code: `import { Context } from '@temporalio/activity';
+export async function charge(): Promise<void> {
+  Context.current().heartbeat();
+  throw new Error('card declined');
+}`,
+    },
     // a Temporal failure from another file
     {
       filename: fixtureWorkflows,

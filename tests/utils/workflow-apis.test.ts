@@ -13,6 +13,7 @@ import {
   temporalPromiseKind,
 } from '../../src/utils/workflow-apis.js';
 import { exportedFunctions, getWorkflowCodeContext, resolveLocalFunction } from '../../src/utils/workflow-code.js';
+import { FIXTURES_DIR } from '../rule-tester.js';
 import { collect } from './harness.js';
 
 /** Kind of every call statement's expression in `code` (`-` for undefined). */
@@ -241,5 +242,8 @@ describe('workflow code helpers', () => {
       collect('x;', 'Program', (_node, context) => getWorkflowCodeContext(context)?.why ?? 'none', filename);
     expect(why('src/workflows.ts')).toEqual(['']);
     expect(why('src/activities.ts')).toEqual(['none']);
+    // a helper that is workflow code only because a workflow imports it: the chain is quoted
+    const helper = why(path.join(FIXTURES_DIR, 'example-clean/src/utils/ids.ts'));
+    expect(helper[0]).toMatch(/^ \(workflow code: .*src\/workflows\/order\.ts → src\/utils\/ids\.ts\)$/);
   });
 });
