@@ -69,6 +69,14 @@ export async function f(): Promise<void> {
 const moduleScopeCode = `${header}
 sleep(1);`;
 
+const formsCode = `${header}
+export async function f(): Promise<void> {
+  'use strict';
+  (sleep(1), greet('x'));
+  sleep(2) as unknown;
+  CancellationScope.nonCancellable(async () => { await greet('a'); await greet('b'); await greet('c'); }).then(() => 1);
+}`;
+
 ruleTester.run('workflow-no-floating-promises', rule, {
   valid: [
     // idiomatic: awaited, returned, assigned, combined
@@ -368,6 +376,34 @@ export async function loop(n: number): Promise<void> {
           line: 6,
           column: 3,
           suggestions: suggestions(variableCode, 6, 3),
+        },
+      ],
+    },
+    // sequences, type assertions, long callees
+    {
+      filename,
+      code: formsCode,
+      errors: [
+        {
+          messageId: 'floatingOperation',
+          data: { what: 'timer', callee: 'sleep', why: '' },
+          line: 6,
+          column: 4,
+          suggestions: suggestions(formsCode, 6, 4),
+        },
+        {
+          messageId: 'floatingOperation',
+          data: { what: 'timer', callee: 'sleep', why: '' },
+          line: 7,
+          column: 3,
+          suggestions: suggestions(formsCode, 7, 3),
+        },
+        {
+          messageId: 'floatingOperation',
+          data: { what: 'cancellation scope', callee: 'CancellationScope.nonCancellable', why: '' },
+          line: 8,
+          column: 3,
+          suggestions: suggestions(formsCode, 8, 3),
         },
       ],
     },

@@ -185,6 +185,40 @@ export async function subscription(cycles: number): Promise<void> {
   await sleep(1);
 }`,
     },
+    // every statement form that always awaits again after the catch-all
+    {
+      filename,
+      code: `${header}
+export async function forms(items: string[], n: number): Promise<void> {
+  try { await greet('1'); } catch { log.warn('1'); }
+  if (await condition(() => n > 0, '1s')) log.info('x');
+  try { await greet('2'); } catch { log.warn('2'); }
+  switch (await greet('s')) { default: break; }
+  try { await greet('3'); } catch { log.warn('3'); }
+  for (const i of await greet('list')) log.info(i);
+  try { await greet('4'); } catch { log.warn('4'); }
+  while (await condition(() => n > 1, '1s')) n--;
+  try { await greet('5'); } catch { log.warn('5'); }
+  { await sleep(1); }
+  try { await greet('6'); } catch { log.warn('6'); }
+  try { await sleep(2); } finally { log.info('f'); }
+  try { await greet('7'); } catch { log.warn('7'); }
+  const r = await greet('r');
+  try { await greet('8'); } catch { log.warn('8'); }
+  return void (await greet(r));
+}`,
+    },
+    // shielded by a non-cancellable scope built with the constructor
+    {
+      filename,
+      code: `${header}
+export async function f(): Promise<void> {
+  await new CancellationScope({ cancellable: false }).run(async () => {
+    try { await cleanup('x'); } catch { log.warn('cleanup failed'); }
+  });
+  await new CancellationScope({ cancellable: true }).run(async () => undefined);
+}`,
+    },
     // not workflow code
     {
       filename: 'src/activities.ts',
@@ -337,6 +371,34 @@ export async function batch(items: string[]): Promise<string> {
       errors: [
         { messageId: 'swallowedCancellation', data: { what: '`greet(...)`', why: '' }, line: 7, column: 7, endLine: 7, endColumn: 12 },
         { messageId: 'swallowedCancellation', data: { what: '`sleep(...)`', why: '' }, line: 13, column: 5, endLine: 13, endColumn: 10 },
+      ],
+    },
+    // a promise held in a variable; a then-chain; a try in a switch case that breaks out
+    {
+      filename,
+      code: `${header}
+export async function f(kind: string): Promise<void> {
+  const p = sleep('1 day');
+  try {
+    await p;
+  } catch {
+    log.info('woken');
+  }
+  switch (kind) {
+    case 'a':
+      try {
+        await greet('a').then((x) => x);
+      } catch {
+        log.info('a failed');
+      }
+      break;
+    default:
+      await sleep(1);
+  }
+}`,
+      errors: [
+        { messageId: 'swallowedCancellation', data: { what: '`p`', why: '' }, line: 7, column: 5, endLine: 7, endColumn: 10 },
+        { messageId: 'swallowedCancellation', data: { what: '`greet(...)`', why: '' }, line: 14, column: 9, endLine: 14, endColumn: 14 },
       ],
     },
     // continueAsNew inside a catch-all

@@ -150,6 +150,37 @@ export async function f(): Promise<void> {
   throw new Error('x');
 }`,
     },
+    // failureExceptionTypes that cannot be read, in every form: no reports in the file
+    {
+      filename,
+      code: `import { defineWorkflowOptions } from '@temporalio/workflow';
+import { config } from './config';
+defineWorkflowOptions(f, config);
+export async function f(): Promise<void> { throw new Error('x'); }`,
+    },
+    {
+      filename,
+      code: `import { defineWorkflowOptions } from '@temporalio/workflow';
+import { base } from './config';
+defineWorkflowOptions(f, { ...base });
+export async function f(): Promise<void> { throw new Error('x'); }`,
+    },
+    {
+      filename,
+      code: `import { setWorkflowOptions } from '@temporalio/workflow';
+import { types, base } from './config';
+setWorkflowOptions({ failureExceptionTypes: types }, f);
+setWorkflowOptions({ ...base }, g);
+export async function f(): Promise<void> { throw new Error('x'); }
+export async function g(): Promise<void> { throw new Error('y'); }`,
+    },
+    {
+      filename,
+      code: `import { defineWorkflowOptions } from '@temporalio/workflow';
+import * as errors from './errors';
+defineWorkflowOptions(f, { workflowDefinitionOptions: { failureExceptionTypes: [errors.Bad] } });
+export async function f(): Promise<void> { throw new Error('x'); }`,
+    },
     // unknown classes, non-error globals, shadowed Error
     {
       filename,
@@ -379,6 +410,21 @@ export async function f(): Promise<void> {
           ],
         },
       ],
+    },
+    // workflow options without failureExceptionTypes change nothing; a class extending a namespace member
+    {
+      filename,
+      code: `import * as wf from '@temporalio/workflow';
+wf.setWorkflowOptions({ versioningBehavior: 'PINNED' }, f);
+wf.defineWorkflowOptions(f, { staticOptions: {} });
+wf.defineWorkflowOptions(f);
+class Failure extends wf.ApplicationFailure {}
+class Plain extends globalThis.TypeError {}
+export async function f(): Promise<void> {
+  if (Math.random() > 0.5) throw new Failure('fine');
+  throw new Plain('x');
+}`,
+      errors: [{ messageId: 'plainError', data: { name: 'Plain', why: '' }, line: 9, column: 9, suggestions: [] }],
     },
     // a comment inside the replaced range: report only
     {

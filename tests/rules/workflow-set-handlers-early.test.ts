@@ -66,6 +66,19 @@ export async function f(early: boolean): Promise<void> {
   }
 }`,
     },
+    // awaits only in a conditional branch of an expression do not count
+    {
+      filename,
+      code: `import { defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+export const u = defineUpdate<void>('u');
+export async function f(wait: boolean): Promise<void> {
+  const x = wait ? await sleep(1) : undefined;
+  wait && (await sleep(1));
+  for (const i of [1, 2]) await sleep(i);
+  setHandler(u, () => undefined);
+  await sleep(x ?? 1);
+}`,
+    },
     // not an exported workflow function; same-named local setHandler; kind unknown
     {
       filename,
@@ -153,6 +166,26 @@ export const f = async (): Promise<void> => {
           line: 12,
           column: 5,
         },
+      ],
+    },
+    // awaits in an if or switch head always run
+    {
+      filename,
+      code: `import { defineUpdate, setHandler, condition } from '@temporalio/workflow';
+export const u = defineUpdate<void>('u');
+export async function f(): Promise<void> {
+  if (await condition(() => false, '1s')) return;
+  setHandler(u, () => undefined);
+}
+export async function g(): Promise<void> {
+  switch (await condition(() => false, '1s')) {
+    default:
+  }
+  setHandler(u, () => undefined);
+}`,
+      errors: [
+        { messageId: 'lateUpdateHandler', data: { what: 'handler for update `u`', line: 4, why: '' }, line: 5, column: 3 },
+        { messageId: 'lateUpdateHandler', data: { what: 'handler for update `u`', line: 8, why: '' }, line: 11, column: 3 },
       ],
     },
     // export { wf }, for await, assignment of an await; an update definition from another file
