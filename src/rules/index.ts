@@ -1,6 +1,9 @@
 // Alphabetical map of every rule. Adding a rule: import it here and add one entry.
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { TemporalRuleDocs } from '../utils/create-rule.js';
+import activityHeartbeatInLoops from './activity-heartbeat-in-loops.js';
+import activityNoBlockingCalls from './activity-no-blocking-calls.js';
+import activityNoWorkflowApis from './activity-no-workflow-apis.js';
 import noTemporalInternalImports from './no-temporal-internal-imports.js';
 import testWorkerConnection from './test-worker-connection.js';
 import testRequireTeardown from './test-require-teardown.js';
@@ -24,6 +27,9 @@ import workflowValidQueryHandler from './workflow-valid-query-handler.js';
 import workflowValidSinkUsage from './workflow-valid-sink-usage.js';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], TemporalRuleDocs>> = {
+  'activity-heartbeat-in-loops': activityHeartbeatInLoops,
+  'activity-no-blocking-calls': activityNoBlockingCalls,
+  'activity-no-workflow-apis': activityNoWorkflowApis,
   'no-temporal-internal-imports': noTemporalInternalImports,
   'test-worker-connection': testWorkerConnection,
   'test-require-teardown': testRequireTeardown,
