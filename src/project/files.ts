@@ -44,14 +44,15 @@ export class ProjectFiles {
   setOverlay(file: string, text: string): boolean {
     const entry = this.cache.get(file);
     if (entry?.text === text) return false;
-    this.cache.set(file, { text, overlay: true });
+    // Keep the disk stamp: saving the file, or a change on disk, must still make the model stale.
+    this.cache.set(file, { text, overlay: true, stamp: entry ? entry.stamp : stamp(file) });
     return true;
   }
 
-  /** The files whose content was read, with their stamps (for revalidation). */
+  /** The files whose content was read, with their stamps on disk (for revalidation; overlays too). */
   stamps(): Map<string, FileStamp | undefined> {
     const result = new Map<string, FileStamp | undefined>();
-    for (const [file, entry] of this.cache) if (!entry.overlay) result.set(file, entry.stamp);
+    for (const [file, entry] of this.cache) result.set(file, entry.stamp);
     return result;
   }
 
