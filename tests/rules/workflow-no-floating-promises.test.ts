@@ -1,5 +1,6 @@
+import path from 'node:path';
 import rule from '../../src/rules/workflow-no-floating-promises.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, FIXTURES_DIR } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const filename = 'src/workflows.ts';
@@ -65,6 +66,10 @@ export async function f(): Promise<void> {
   const p = sleep(1);
   p.then(() => undefined);
 }`;
+
+const barrelCode = `import { sleep, wf } from './temporal';
+
+export async function f(): Promise<void> { wf.sleep(1); sleep(2); }`;
 
 const moduleScopeCode = `${header}
 sleep(1);`;
@@ -418,6 +423,27 @@ export async function loop(n: number): Promise<void> {
           line: 4,
           column: 1,
           suggestions: suggestions(moduleScopeCode, 4, 1, false),
+        },
+      ],
+    },
+    // re-exported through a local barrel
+    {
+      filename: path.join(FIXTURES_DIR, 'workflow-semantics/src/workflows.ts'),
+      code: barrelCode,
+      errors: [
+        {
+          messageId: 'floatingOperation',
+          data: { what: 'timer', callee: 'wf.sleep', why: '' },
+          line: 3,
+          column: 44,
+          suggestions: suggestions(barrelCode, 3, 44),
+        },
+        {
+          messageId: 'floatingOperation',
+          data: { what: 'timer', callee: 'sleep', why: '' },
+          line: 3,
+          column: 57,
+          suggestions: suggestions(barrelCode, 3, 57),
         },
       ],
     },

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import rule from '../../src/rules/workflow-no-swallowed-cancellation.js';
-import { createRuleTester } from '../rule-tester.js';
+import { createRuleTester, FIXTURES_DIR } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 const filename = 'src/workflows.ts';
@@ -447,6 +448,21 @@ export async function f(): Promise<void> {
           endLine: 10,
           endColumn: 16,
         },
+      ],
+    },
+    // re-exported through a local barrel
+    {
+      filename: path.join(FIXTURES_DIR, 'workflow-semantics/src/workflows.ts'),
+      code: `import { condition } from './temporal';
+export async function f(): Promise<void> {
+  try {
+    await condition(() => false, '1 day');
+  } catch {
+    return;
+  }
+}`,
+      errors: [
+        { messageId: 'swallowedCancellation', data: { what: '`condition(...)`', why: '' }, line: 5, column: 5, endLine: 5, endColumn: 10 },
       ],
     },
   ],

@@ -209,6 +209,16 @@ export async function charge(): Promise<void> {
   throw new Error('card declined');
 }`,
     },
+    // ApplicationFailure re-exported through a local barrel
+    {
+      filename: fixtureWorkflows,
+      code: `import { ApplicationFailure, wf } from './temporal';
+export async function f(n: number): Promise<void> {
+  if (n === 1) throw new ApplicationFailure('x');
+  if (n === 2) throw new wf.ApplicationFailure('y');
+  throw ApplicationFailure.nonRetryable('z');
+}`,
+    },
     // a Temporal failure from another file
     {
       filename: fixtureWorkflows,

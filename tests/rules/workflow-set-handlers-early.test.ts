@@ -219,5 +219,18 @@ export default async function other(stream: AsyncIterable<number>): Promise<void
         },
       ],
     },
+    // re-exported through a local barrel
+    {
+      filename: fixtureWorkflows,
+      code: `import { setHandler, defineUpdate, sleep } from './temporal';
+export const u = defineUpdate<void>('u');
+export async function f(): Promise<void> {
+  await sleep(1);
+  setHandler(u, () => undefined);
+}`,
+      errors: [
+        { messageId: 'lateUpdateHandler', data: { what: 'handler for update `u`', line: 4, why: '' }, line: 5, column: 3 },
+      ],
+    },
   ],
 });

@@ -247,5 +247,18 @@ export class Account {
 }`,
       errors: [{ messageId: 'mutationInQueryHandler', data: { name: 'this.queries', why: '' }, line: 8, column: 7 }],
     },
+    // re-exported through a local barrel
+    {
+      filename: fixtureWorkflows,
+      code: `import { setHandler, defineQuery, sleep } from './temporal';
+export const q = defineQuery<number>('q');
+export async function f(): Promise<void> {
+  setHandler(q, () => {
+    void sleep(1);
+    return 1;
+  });
+}`,
+      errors: [{ messageId: 'workflowCallInQueryHandler', data: { callee: 'sleep', why: '' }, line: 5, column: 10 }],
+    },
   ],
 });
