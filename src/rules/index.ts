@@ -5,9 +5,13 @@ import activityHeartbeatInLoops from './activity-heartbeat-in-loops.js';
 import activityNoBlockingCalls from './activity-no-blocking-calls.js';
 import activityNoWorkflowApis from './activity-no-workflow-apis.js';
 import noTemporalInternalImports from './no-temporal-internal-imports.js';
+import requireActivityRetryPolicy from './require-activity-retry-policy.js';
+import requireActivityTimeout from './require-activity-timeout.js';
 import testWorkerConnection from './test-worker-connection.js';
 import testRequireTeardown from './test-require-teardown.js';
 import testCheckReplayErrors from './test-check-replay-errors.js';
+import validDuration from './valid-duration.js';
+import validRetryPolicy from './valid-retry-policy.js';
 import workflowNoActivityImplementation from './workflow-no-activity-implementation.js';
 import workflowNoBusyWait from './workflow-no-busy-wait.js';
 import workflowNoDisallowedModules from './workflow-no-disallowed-modules.js';
@@ -31,9 +35,13 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'activity-no-blocking-calls': activityNoBlockingCalls,
   'activity-no-workflow-apis': activityNoWorkflowApis,
   'no-temporal-internal-imports': noTemporalInternalImports,
+  'require-activity-retry-policy': requireActivityRetryPolicy,
+  'require-activity-timeout': requireActivityTimeout,
   'test-worker-connection': testWorkerConnection,
   'test-require-teardown': testRequireTeardown,
   'test-check-replay-errors': testCheckReplayErrors,
+  'valid-duration': validDuration,
+  'valid-retry-policy': validRetryPolicy,
   'workflow-no-activity-implementation': workflowNoActivityImplementation,
   'workflow-no-busy-wait': workflowNoBusyWait,
   'workflow-no-disallowed-modules': workflowNoDisallowedModules,
