@@ -457,6 +457,44 @@ export async function f(n: number): Promise<void> {
         { messageId: 'plainError', data: { name: 'OverdraftLimit', why: '' }, line: 4, column: 9, suggestions: [] },
       ],
     },
+    // require: a module binding is reused by the suggestion; a required ApplicationFailure is fine
+    {
+      filename,
+      code: `const wf = require('@temporalio/workflow');
+const { ApplicationFailure } = require('@temporalio/workflow');
+export async function f(n: number) {
+  if (n > 1) throw new ApplicationFailure('fine');
+  throw new Error('x');
+}`,
+      errors: [
+        {
+          messageId: 'plainError',
+          data: { name: 'Error', why: '' },
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useApplicationFailureCreate',
+              output: `const wf = require('@temporalio/workflow');
+const { ApplicationFailure } = require('@temporalio/workflow');
+export async function f(n: number) {
+  if (n > 1) throw new ApplicationFailure('fine');
+  throw wf.ApplicationFailure.create({ message: 'x' });
+}`,
+            },
+            {
+              messageId: 'useApplicationFailureNonRetryable',
+              output: `const wf = require('@temporalio/workflow');
+const { ApplicationFailure } = require('@temporalio/workflow');
+export async function f(n: number) {
+  if (n > 1) throw new ApplicationFailure('fine');
+  throw wf.ApplicationFailure.nonRetryable('x');
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

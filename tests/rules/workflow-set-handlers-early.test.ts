@@ -232,5 +232,18 @@ export async function f(): Promise<void> {
         { messageId: 'lateUpdateHandler', data: { what: 'handler for update `u`', line: 4, why: '' }, line: 5, column: 3 },
       ],
     },
+    // require
+    {
+      filename,
+      code: `const wf = require('@temporalio/workflow');
+const u = wf.defineUpdate('u');
+export async function f() {
+  await wf.sleep(1);
+  wf.setHandler(u, () => undefined);
+}`,
+      errors: [
+        { messageId: 'lateUpdateHandler', data: { what: 'handler for update `u`', line: 4, why: '' }, line: 5, column: 3 },
+      ],
+    },
   ],
 });

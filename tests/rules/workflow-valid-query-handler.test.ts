@@ -260,5 +260,14 @@ export async function f(): Promise<void> {
 }`,
       errors: [{ messageId: 'workflowCallInQueryHandler', data: { callee: 'sleep', why: '' }, line: 5, column: 10 }],
     },
+    // require
+    {
+      filename,
+      code: `const { setHandler, defineQuery } = require('@temporalio/workflow');
+const q = defineQuery('q');
+let hits = 0;
+setHandler(q, () => (hits += 1));`,
+      errors: [{ messageId: 'mutationInQueryHandler', data: { name: 'hits', why: '' }, line: 4, column: 22 }],
+    },
   ],
 });
