@@ -92,17 +92,19 @@ class Collector {
     return def && defEv ? { node: def.node, ev: defEv } : undefined;
   }
 
+  /** `activities: ns` for `import * as ns`: every exported function (or export of unknown kind) of the module. */
   private namespace(ev: Evaluator, file: string): void {
-    const files = ev.registry.files;
-    for (const name of files.exportNames(file)) {
+    for (const [name, origin] of ev.registry.files.exportTable(file)) {
       if (name === 'default') continue;
-      const def = files.exportedDefinition(file, name);
-      if (def && (NON_FUNCTION.has(def.node.type) || def.node.type === T.ClassDeclaration || def.node.type === T.TSEnumDeclaration)) continue;
-      if (def) this.add(name, def.file, def.node);
-      else {
-        this.result.names.push({ name, file });
-        this.result.modules.add(file);
+      if (origin.kind === 'package') {
+        this.result.names.push({ name });
+        continue;
       }
+      if (origin.valueKind === 'class' || origin.valueKind === 'value') continue;
+      const registered: RegisteredActivity = { name, file: origin.file };
+      if (origin.line !== undefined && origin.column !== undefined) registered.position = { file: origin.file, line: origin.line, column: origin.column };
+      this.result.names.push(registered);
+      this.result.modules.add(origin.file);
     }
     this.result.modules.add(file);
   }

@@ -7,7 +7,7 @@ import { type FileStamp, isInside, readText, stamp } from './fs.js';
 import { analyseModule, type ParsedModule, type TopLevelDeclaration } from './module-ast.js';
 import { parseProgram } from './parse.js';
 import type { Resolver } from './resolve.js';
-import { type ModuleFacts, scanModule } from './scan.js';
+import { type ModuleFacts, scanModule, type ValueKind } from './scan.js';
 import type { ConstDefinition } from './types.js';
 
 interface CachedFile {
@@ -20,9 +20,9 @@ interface CachedFile {
   parsed?: ParsedModule | null;
 }
 
-/** Where an export of a module really comes from. */
-export type ExportOrigin =
-  | { kind: 'file'; file: string; local: string }
+/** Where an export of a module really comes from (`local: '*'` for a whole-module namespace). */
+export type ExportEntry =
+  | { kind: 'file'; file: string; local: string; valueKind: ValueKind; line?: number | undefined; column?: number | undefined }
   | { kind: 'package'; source: string; name: string };
 
 
@@ -32,6 +32,7 @@ const MAX_DEPTH = 32;
 export class ProjectFiles {
   private readonly cache = new Map<string, CachedFile>();
   private readonly parsedOrder: string[] = [];
+  private readonly tables = new Map<string, Map<string, ExportEntry>>();
   /** Problems reading files: file → message. */
   readonly problems = new Map<string, string>();
 
@@ -46,6 +47,7 @@ export class ProjectFiles {
     if (entry?.text === text) return false;
     // Keep the disk stamp: saving the file, or a change on disk, must still make the model stale.
     this.cache.set(file, { text, overlay: true, stamp: entry ? entry.stamp : stamp(file) });
+    this.tables.clear();
     return true;
   }
 
@@ -120,56 +122,60 @@ export class ProjectFiles {
     return entry.parsed ?? undefined;
   }
 
-  /** Follows `name` exported by `file` through re-exports and import-then-export to its origin. */
-  exportOrigin(file: string, name: string, depth = 0, seen = new Set<string>()): ExportOrigin | undefined {
-    const key = `${file}\0${name}`;
-    if (depth > MAX_DEPTH || seen.has(key)) return undefined;
-    seen.add(key);
+  /**
+   * Every value export of `file` with its origin, following re-exports, `import … export` and `export *`
+   * (memoised per file, so a barrel of N modules costs O(N) once, not per lookup).
+   */
+  exportTable(file: string, depth = 0): ReadonlyMap<string, ExportEntry> {
+    const cached = this.tables.get(file);
+    if (cached) return cached;
+    const table = new Map<string, ExportEntry>();
+    this.tables.set(file, table); // a cycle sees the partial table
     const facts = this.facts(file);
-    if (!facts) return undefined;
-    const binding = facts.exports.get(name);
-    if (binding?.kind === 'reexport') return this.followSpecifier(file, binding.specifier, binding.imported, depth, seen);
-    if (binding?.kind === 'local') {
-      const imported = facts.imports.get(binding.local);
-      if (imported && !imported.typeOnly) return this.followSpecifier(file, imported.specifier, imported.imported, depth, seen);
-      return { kind: 'file', file, local: binding.local };
+    if (!facts || depth > MAX_DEPTH) return table;
+    for (const [name, binding] of facts.exports) {
+      if (binding.typeOnly || (binding.kind === 'local' && binding.declaration === 'type')) continue;
+      const origin =
+        binding.kind === 'reexport'
+          ? this.followSpecifier(file, binding.specifier, binding.imported, depth)
+          : this.localOrigin(file, facts, binding.local, depth);
+      if (origin) table.set(name, origin);
     }
-    if (name === 'default') return undefined;
     for (const star of facts.stars) {
       const target = this.resolver.resolveFile(file, star);
       if (!target) continue;
-      const found = this.exportOrigin(target, name, depth + 1, seen);
-      if (found) return found;
+      for (const [name, origin] of this.exportTable(target, depth + 1)) {
+        if (name !== 'default' && !table.has(name)) table.set(name, origin);
+      }
     }
-    return undefined;
+    return table;
   }
 
-  private followSpecifier(file: string, specifier: string, name: string, depth: number, seen: Set<string>): ExportOrigin | undefined {
+  private localOrigin(file: string, facts: ModuleFacts, local: string, depth: number): ExportEntry | undefined {
+    const imported = facts.imports.get(local);
+    if (imported && !imported.typeOnly) return this.followSpecifier(file, imported.specifier, imported.imported, depth);
+    const declaration = facts.declarations.get(local);
+    return { kind: 'file', file, local, valueKind: declaration?.valueKind ?? 'unknown', line: declaration?.line, column: declaration?.column };
+  }
+
+  private followSpecifier(file: string, specifier: string, name: string, depth: number): ExportEntry | undefined {
     const resolution = this.resolver.resolve(file, specifier);
     if (resolution.kind === 'file') {
-      if (name === '*') return { kind: 'file', file: resolution.file, local: '*' };
-      return this.exportOrigin(resolution.file, name, depth + 1, seen);
+      if (name === '*') return { kind: 'file', file: resolution.file, local: '*', valueKind: 'value' };
+      return this.exportTable(resolution.file, depth + 1).get(name);
     }
     if (resolution.kind === 'external') return { kind: 'package', source: specifier, name };
     return undefined;
   }
 
-  /** Every export name of `file` (following `export *`), excluding type-only exports. */
-  exportNames(file: string, seen = new Set<string>()): string[] {
-    if (seen.has(file)) return [];
-    seen.add(file);
-    const facts = this.facts(file);
-    if (!facts) return [];
-    const names = new Set<string>();
-    for (const [name, binding] of facts.exports) {
-      if (!binding.typeOnly && !(binding.kind === 'local' && binding.declaration === 'type')) names.add(name);
-    }
-    for (const star of facts.stars) {
-      const target = this.resolver.resolveFile(file, star);
-      if (!target) continue;
-      for (const n of this.exportNames(target, seen)) if (n !== 'default') names.add(n);
-    }
-    return [...names];
+  /** Follows `name` exported by `file` through re-exports and import-then-export to its origin. */
+  exportOrigin(file: string, name: string): ExportEntry | undefined {
+    return this.exportTable(file).get(name);
+  }
+
+  /** Every value export name of `file` (following `export *`). */
+  exportNames(file: string): string[] {
+    return [...this.exportTable(file).keys()];
   }
 
   /** The initialiser of a top-level `const`/`let`/`var` of `file`, following imports of other project files. */

@@ -27,6 +27,13 @@ export interface Token {
 }
 
 const MULTI_PUNCTUATORS = ['...', '===', '!==', '?.', '=>', '==', '!=', '&&', '||', '??', '+=', '-=', '++', '--'];
+/** Multi-character punctuators by their first character code, longest first. */
+const MULTI_BY_FIRST = new Map<number, string[]>();
+for (const p of MULTI_PUNCTUATORS) {
+  const list = MULTI_BY_FIRST.get(p.charCodeAt(0)) ?? [];
+  list.push(p);
+  MULTI_BY_FIRST.set(p.charCodeAt(0), list);
+}
 const REGEX_AFTER_KEYWORDS = new Set([
   'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await',
 ]);
@@ -179,7 +186,7 @@ class Lexer {
   private readNumber(): void {
     const start = this.pos;
     let i = start + 1;
-    while (i < this.text.length && /[\w.]/.test(this.text[i] ?? '')) i++;
+    while (i < this.text.length && (isIdentifierPart(this.text.charCodeAt(i)) || this.text.charCodeAt(i) === 46)) i++;
     this.pos = i;
     this.push(TokenKind.Number, this.text.slice(start, i), start);
   }
@@ -224,7 +231,8 @@ class Lexer {
       }
       this.braceDepth--;
     }
-    for (const p of MULTI_PUNCTUATORS) {
+    const candidates = MULTI_BY_FIRST.get(code);
+    for (const p of candidates ?? []) {
       if (this.text.startsWith(p, start)) {
         // `a?.5:b` is a conditional, not optional chaining
         if (p === '?.' && isDigit(this.text.charCodeAt(start + 2))) continue;

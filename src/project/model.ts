@@ -248,7 +248,7 @@ export class ModelState {
     if (!known && !candidate) return;
     const before = this.files.cachedText(file);
     if (before === text) return;
-    const oldFacts = before === undefined ? undefined : scanModule(file, before);
+    const oldFacts = before === undefined ? undefined : this.files.facts(file);
     if (!this.files.setOverlay(file, text)) return;
     const newFacts = this.files.facts(file);
     const importsChanged = JSON.stringify(oldFacts?.requests.map((r) => [r.specifier, r.typeOnly, r.kind])) !==
@@ -284,7 +284,7 @@ export class ModelState {
     const act = this.activity.get(file);
     if (act) set('activity', this.matchActivities ? 'settings' : 'discovery', act);
     else if (this.matchActivities?.(file)) set('activity', 'settings', ['settings.temporalio.activities', rel]);
-    const requests = text !== undefined ? scanModule(file, text).requests : (this.files.facts(file)?.requests ?? []);
+    const requests = text !== undefined ? scanModule(file, text, false).requests : (this.files.facts(file)?.requests ?? []);
     const imported = importRoles(requests);
     if (imported.has('@temporalio/activity')) set('activity', 'import', [`${rel} (imports @temporalio/activity)`]);
     else if (conventions && !this.matchActivities && !isTest && ACTIVITY_CONVENTION.test(rel)) set('activity', 'convention', [`${rel} (naming convention)`]);

@@ -35,8 +35,19 @@ export type ExportBinding =
 
 export type DeclarationKind = 'function' | 'class' | 'const' | 'let' | 'var' | 'enum' | 'type' | 'default' | 'binding';
 
+/** What a top-level binding holds, as far as the tokens tell. */
+export type ValueKind = 'function' | 'class' | 'value' | 'unknown';
+
+export interface LocalDeclaration {
+  valueKind: ValueKind;
+  line: number;
+  column: number;
+}
+
 export interface ModuleFacts {
   requests: ModuleRequest[];
+  /** Top-level function, class, enum and variable declarations by name. */
+  declarations: Map<string, LocalDeclaration>;
   /** Import bindings by local name. */
   imports: Map<string, ImportBinding>;
   /** Export name → binding (`export { a as b }`, `export const x`, `export { y } from './z'`). */
@@ -76,7 +87,7 @@ class Scanner {
   private readonly consumed = new Set<number>();
   private readonly pendingImports: PendingImport[] = [];
   private readonly explicitValueUses = new Set<string>();
-  readonly facts: ModuleFacts = { requests: [], imports: new Map(), exports: new Map(), stars: [] };
+  readonly facts: ModuleFacts = { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [] };
 
   constructor(
     private readonly text: string,
@@ -88,17 +99,56 @@ class Scanner {
 
   run(): ModuleFacts {
     const { tokens } = this;
+    let depth = 0;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
+      if (token?.kind === TokenKind.Punctuator) {
+        if (token.value === '{' || token.value === '(' || token.value === '[') depth++;
+        else if (token.value === '}' || token.value === ')' || token.value === ']') depth = Math.max(0, depth - 1);
+        continue;
+      }
       if (token?.kind !== TokenKind.Identifier) continue;
       const prev = tokens[i - 1];
       if (isPunct(prev, '.') || isPunct(prev, '?.')) continue;
       if (token.value === 'import') i = this.importStatement(i);
       else if (token.value === 'export' && !isPunct(tokens[i + 1], ':')) i = this.exportStatement(i);
       else if (token.value === 'require') this.requireCall(i);
+      else if (depth === 0 && DECLARATION_KEYWORDS.has(token.value) && isStatementStart(prev)) this.declaration(i);
     }
     this.settleImports();
     return this.facts;
+  }
+
+  /** A top-level `function`, `class`, `enum` or variable declaration at `i`. */
+  private declaration(i: number): void {
+    const { tokens } = this;
+    const keyword = tokens[i]?.value;
+    const declare = (name: Token | undefined, valueKind: ValueKind): void => {
+      if (isId(name) && name) this.facts.declarations.set(name.value, { valueKind, line: name.line, column: name.column });
+    };
+    if (keyword === 'function') declare(isPunct(tokens[i + 1], '*') ? tokens[i + 2] : tokens[i + 1], 'function');
+    else if (keyword === 'class') declare(tokens[i + 1], 'class');
+    else if (keyword === 'enum') declare(tokens[i + 1], 'value');
+    else if (keyword === 'const' && isId(tokens[i + 1], 'enum')) declare(tokens[i + 2], 'value');
+    else for (const v of this.variables(i + 1)) declare(v.name, v.valueKind);
+  }
+
+  /** Declarators of `const a = ..., b: T = ...` from `k`: names at depth 0 with what their initialiser holds. */
+  private variables(k: number): { name: Token; valueKind: ValueKind }[] {
+    const { tokens } = this;
+    const found: { name: Token; valueKind: ValueKind }[] = [];
+    while (k < tokens.length) {
+      const name = tokens[k];
+      if (!name || !isId(name)) break;
+      let j = k + 1;
+      if (isPunct(tokens[j], ':')) j = skipTypeAnnotation(tokens, j + 1);
+      const valueKind = isPunct(tokens[j], '=') ? initialiserKind(tokens, j + 1) : 'unknown';
+      found.push({ name, valueKind });
+      const next = nextDeclarator(tokens, j);
+      if (next === undefined) break;
+      k = next;
+    }
+    return found;
   }
 
   private consume(from: number, to: number): void {
@@ -308,7 +358,10 @@ class Scanner {
     if (isId(kindToken, 'function') || isId(kindToken, 'class')) {
       const named = isPunct(tokens[k + 1], '*') ? tokens[k + 2] : tokens[k + 1];
       const local = isId(named) ? (named?.value ?? 'default') : 'default';
-      this.exportLocal('default', token, kindToken?.value === 'class' ? 'class' : 'function', false, local);
+      const isClass = kindToken?.value === 'class';
+      this.exportLocal('default', token, isClass ? 'class' : 'function', false, local);
+      const at = isId(named) && named ? named : token;
+      this.facts.declarations.set(local, { valueKind: isClass ? 'class' : 'function', line: at.line, column: at.column });
       return j;
     }
     if (isId(kindToken, 'interface')) return j;
@@ -316,7 +369,10 @@ class Scanner {
     const after = tokens[k + 1];
     if (isId(ident) && (!after || isPunct(after, ';') || after.newline)) {
       this.exportLocal('default', token, 'binding', false, ident?.value);
-    } else this.exportLocal('default', token, 'default', false);
+    } else {
+      this.exportLocal('default', token, 'default', false);
+      this.facts.declarations.set('default', { valueKind: initialiserKind(tokens, j + 1), line: token.line, column: token.column });
+    }
     return j;
   }
 
@@ -363,34 +419,20 @@ class Scanner {
       default:
         return;
     }
-    if (name) this.exportLocal(name.value, name, kind, kind === 'type');
+    if (name) {
+      this.exportLocal(name.value, name, kind, kind === 'type');
+      if (kind !== 'type') {
+        const valueKind: ValueKind = kind === 'function' ? 'function' : kind === 'class' ? 'class' : 'value';
+        this.facts.declarations.set(name.value, { valueKind, line: name.line, column: name.column });
+      }
+    }
   }
 
   /** `export const a = ..., b = ...`: the names at depth 0 (destructuring patterns are skipped). */
   private exportVariables(k: number, kind: DeclarationKind): void {
-    const { tokens } = this;
-    let depth = 0;
-    let expectName = true;
-    for (; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (!t) break;
-      if (depth === 0 && expectName && isId(t)) {
-        this.exportLocal(t.value, t, kind, false);
-        expectName = false;
-        continue;
-      }
-      if (t.kind === TokenKind.Punctuator) {
-        if ('([{'.includes(t.value)) depth++;
-        else if (')]}'.includes(t.value)) depth--;
-        else if (t.value === ';' && depth <= 0) return;
-        else if (t.value === ',' && depth === 0) {
-          expectName = true;
-          continue;
-        }
-      }
-      if (depth < 0) return;
-      if (depth === 0 && t.newline && isId(t) && ['export', 'import', 'function', 'class', 'const', 'let', 'var'].includes(t.value)) return;
-      expectName = false;
+    for (const v of this.variables(k)) {
+      this.exportLocal(v.name.value, v.name, kind, false);
+      this.facts.declarations.set(v.name.value, { valueKind: v.valueKind, line: v.name.line, column: v.name.column });
     }
   }
 
@@ -452,6 +494,76 @@ class Scanner {
   }
 }
 
+const DECLARATION_KEYWORDS = new Set(['function', 'class', 'const', 'let', 'var', 'enum']);
+const STATEMENT_PREFIX = new Set([';', '{', '}', 'async', 'declare', 'default']);
+const VALUE_START = new Set(['new', 'true', 'false', 'null', 'undefined', '{', '[', '-', '!', 'typeof', 'void']);
+
+function isStatementStart(prev: Token | undefined): boolean {
+  return !prev || STATEMENT_PREFIX.has(prev.value);
+}
+
+const OPEN = new Set(['(', '[', '{', '<']);
+const CLOSE = new Set([')', ']', '}', '>']);
+
+/** Index of the `=` (or `,`/`;`) ending a type annotation that starts at `j`. */
+function skipTypeAnnotation(tokens: Token[], j: number): number {
+  let depth = 0;
+  for (; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t?.kind !== TokenKind.Punctuator) continue;
+    if (OPEN.has(t.value)) depth++;
+    else if (CLOSE.has(t.value)) depth--;
+    else if (depth <= 0 && (t.value === '=' || t.value === ',' || t.value === ';')) return j;
+  }
+  return j;
+}
+
+/** The index of the next declarator's name after the initialiser that starts at `j`, if there is one. */
+function nextDeclarator(tokens: Token[], j: number): number | undefined {
+  let depth = 0;
+  for (let k = j; k < tokens.length && k < j + 10_000; k++) {
+    const t = tokens[k];
+    if (!t) return undefined;
+    if (k > j && depth === 0 && t.newline && t.kind === TokenKind.Identifier && DECLARATION_KEYWORDS.has(t.value)) return undefined;
+    if (t.kind !== TokenKind.Punctuator) continue;
+    if (t.value === '(' || t.value === '[' || t.value === '{') depth++;
+    else if (t.value === ')' || t.value === ']' || t.value === '}') {
+      if (--depth < 0) return undefined;
+    } else if (depth === 0 && t.value === ';') return undefined;
+    else if (depth === 0 && t.value === ',') return k + 1;
+  }
+  return undefined;
+}
+
+/** What the initialiser starting at `j` evaluates to: a function, a class, a plain value, or unknown. */
+function initialiserKind(tokens: Token[], j: number): ValueKind {
+  const t = tokens[j];
+  if (!t) return 'unknown';
+  if (t.kind !== TokenKind.Identifier && t.kind !== TokenKind.Punctuator) return 'value';
+  if (t.value === 'function') return 'function';
+  if (t.value === 'class') return 'class';
+  if (t.value === 'async' && (isId(tokens[j + 1], 'function') || isPunct(tokens[j + 1], '(') || isId(tokens[j + 1]))) return 'function';
+  if (t.kind === TokenKind.Identifier && isPunct(tokens[j + 1], '=>')) return 'function';
+  if (t.value === '(' || t.value === '<') return arrowAhead(tokens, j) ? 'function' : 'unknown';
+  if (VALUE_START.has(t.value)) return 'value';
+  return 'unknown';
+}
+
+/** True when a `=>` follows the parenthesised (or generic) head starting at `j`. */
+function arrowAhead(tokens: Token[], j: number): boolean {
+  let depth = 0;
+  for (let k = j; k < tokens.length && k < j + 500; k++) {
+    const t = tokens[k];
+    if (t?.kind !== TokenKind.Punctuator) continue;
+    if (t.value === '=>' && depth === 0) return true;
+    if (OPEN.has(t.value)) depth++;
+    else if (CLOSE.has(t.value)) depth--;
+    else if (depth === 0 && (t.value === ';' || t.value === ',')) return false;
+    if (depth < 0) return false;
+  }
+  return false;
+}
+
 /** How the identifier at `i` uses its binding: certainly as a value, not a reference at all, or unclear. */
 function usageAt(tokens: Token[], i: number): 'value' | 'none' | 'ambiguous' {
   const prev = tokens[i - 1];
@@ -463,15 +575,21 @@ function usageAt(tokens: Token[], i: number): 'value' | 'none' | 'ambiguous' {
   const nextValue = next?.kind === TokenKind.Punctuator ? next.value : '';
   if (next?.kind === TokenKind.Template || next?.kind === TokenKind.TemplateHead) return 'value';
   if ((nextValue === '(' || nextValue === '?.') && !TYPE_PREV.has(prevValue)) return 'value';
+  // a call argument: `f(X)`, `f(X, y)`, `f(y, X)` (not a generic argument list, which ends with `>`)
+  if ((prevValue === '(' && (nextValue === ')' || nextValue === ',')) || (prevValue === ',' && nextValue === ')')) return 'value';
   if (nextValue === '.' && (!prev || STATEMENT_START.has(prevValue))) return 'value';
   return 'ambiguous';
 }
 
-/** Scans `text` (of a file named `file`) for its module requests, bindings and exports. Never throws. */
-export function scanModule(file: string, text: string): ModuleFacts {
+/**
+ * Scans `text` (of a file named `file`) for its module requests, bindings and exports. Never throws.
+ * `elision: false` skips deciding which imports the compiler erases (cheaper; `typeOnly` then only reflects
+ * what is written).
+ */
+export function scanModule(file: string, text: string, elision = true): ModuleFacts {
   try {
-    return new Scanner(text, TS_FILE.test(file) && !file.endsWith('.d.ts'), file.endsWith('x')).run();
+    return new Scanner(text, elision && TS_FILE.test(file) && !file.endsWith('.d.ts'), file.endsWith('x')).run();
   } catch {
-    return { requests: [], imports: new Map(), exports: new Map(), stars: [] };
+    return { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [] };
   }
 }
