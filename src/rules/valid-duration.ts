@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ suspiciousNumbers: true }],
     messages: {
       invalidDuration:
-        '`{{value}}` is not a valid duration ({{reason}}): the SDK parses it with `ms` and throws `Invalid duration string`, so {{failure}}.',
+        '`{{value}}` is not a valid duration ({{reason}}): the SDK\'s `ms` parser rejects it and the conversion throws, so {{failure}}.',
       negativeDuration: '`{{what}}` is a negative timeout: Temporal rejects negative timeouts, so {{failure}}.',
       suspiciousNumber:
         '`{{what}}` is {{value}} milliseconds: numeric durations are milliseconds in the Temporal SDK, so this is almost certainly meant as seconds.',
