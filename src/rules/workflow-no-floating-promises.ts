@@ -106,7 +106,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       ExpressionStatement(statement) {
-        if (statement.directive !== undefined) return;
+        // `typeof`: oxlint sets `directive: null` on ordinary expression statements.
+        if (typeof statement.directive === 'string') return;
         const found = floating(resolver, statement.expression);
         if (!found) return;
         const { node, kind } = found;

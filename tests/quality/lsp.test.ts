@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ROOT } from './paths.js';
 import { REVALIDATE_MS } from '../../src/project/cache.js';
 import { applyTextEdits, LspClient, type Range, type TextEdit } from './lsp-client.js';
 
-const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER = path.join(ROOT, 'node_modules/vscode-langservers-extracted/bin/vscode-eslint-language-server');
 const require = createRequire(import.meta.url);
 
@@ -51,7 +51,7 @@ const show = (diagnostics: readonly Diagnostic[]): string[] =>
   diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`);
 
 describe('vscode-eslint language server', () => {
-  let dir: string;
+  let dir = '';
   let client: LspClient;
   /** The editor's buffers: uri → { text, version }. */
   const open = new Map<string, { text: string; version: number }>();
@@ -147,7 +147,7 @@ describe('vscode-eslint language server', () => {
     // The replayer and the integration test are workflow roots too (they pass `workflowsPath: '../workflows'`):
     // without them the worker is the only root, so editing its `workflowsPath` decides what is workflow code.
     fs.rmSync(path.join(dir, 'src/test'), { recursive: true, force: true });
-    const plugin = pathToFileURL(path.join(ROOT, 'dist/index.js')).href;
+    const plugin = pathToFileURL(DIST).href;
     const parser = pathToFileURL(require.resolve('typescript-eslint')).href;
     fs.writeFileSync(
       path.join(dir, 'eslint.config.mjs'),
@@ -176,7 +176,7 @@ describe('vscode-eslint language server', () => {
 
   afterAll(async () => {
     await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   let helper: string;
