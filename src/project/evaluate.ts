@@ -268,7 +268,10 @@ export class Evaluator {
     const callee = unwrap(node.callee);
     if (callee.type === T.MemberExpression && memberName(callee) === 'resolve' && this.isRequireLike(callee.object)) {
       const spec = args[0] ? this.string(args[0], depth + 1) : undefined;
-      return spec === undefined ? undefined : this.requireResolve(spec);
+      const resolved = spec === undefined ? undefined : this.requireResolve(spec);
+      // `import.meta.resolve` gives a file URL, `require.resolve` a path
+      const isMeta = callee.object.type === T.MetaProperty;
+      return resolved !== undefined && isMeta && path.posix.isAbsolute(resolved) ? pathToFileURL(resolved).href : resolved;
     }
     if (callee.type === T.MemberExpression && memberName(callee) === 'toString' && args.length === 0) {
       return this.string(callee.object, depth + 1);

@@ -252,3 +252,26 @@ describe('converters, interceptors, preload and ignored modules', () => {
     expect(model.fileInfo(fixtureFile('converters', 'src/workflows.ts')).isWorkflowEntry).toBe(true);
   });
 });
+
+describe('path forms', () => {
+  it('evaluates every common way to write workflowsPath', () => {
+    const model = modelOf('path-forms');
+    const results = model.workers.map((w) => `${w.taskQueue ?? '?'}: ${rel(model.root, w.workflowsPath) ?? w.workflowsPathProblem ?? ''}`);
+    expect(results).toEqual([
+      'base: src/flows/index.ts',
+      'resolve-relative: src/flows/index.ts',
+      'create-require: src/flows/index.ts',
+      'meta-dirname: src/flows/index.ts',
+      'meta-filename: src/flows/index.ts',
+      'concat: src/flows/index.ts',
+      'template: src/flows/index.ts',
+      'imported-const: src/flows/index.ts',
+      'to-string: src/flows/index.ts',
+      'string-call: src/flows/index.ts',
+      'meta-resolve: src/flows/index.ts',
+      'relative-string: src/flows/index.ts',
+      'file-url: src/flows/index.ts',
+      'filename: src/flows/index.ts',
+    ]);
+  });
+});

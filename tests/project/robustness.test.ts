@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { modelFor, REVALIDATE_MS } from '../../src/project/cache.js';
-import { clearProjectModels, getFileInfo, getProjectModel, getTemporalSettings, parseTemporalSettings } from '../../src/project/index.js';
+import { clearProjectModels, conventionModel, getFileInfo, getProjectModel, getTemporalSettings, parseTemporalSettings } from '../../src/project/index.js';
 import { overrideOptional } from '../../src/project/load.js';
 import { availableParser } from '../../src/project/parse.js';
 import { bundle, copyFixture, fixtureFile, modelOf } from './helpers.js';
@@ -63,6 +63,24 @@ describe('file-system hazards', () => {
     const model = modelFor(dir, dir, parseTemporalSettings({})).model;
     expect(model.workers).toEqual([]);
     expect(model.fileInfo(path.join(dir, 'src', 'workflows.ts')).has('workflow')).toBe(true);
+  });
+});
+
+describe('workspace packages without tsconfig paths', () => {
+  it('resolves packages by workspace name, package exports and node_modules symlinks', () => {
+    const dir = temp('monorepo');
+    fs.writeFileSync(path.join(dir, 'tsconfig.base.json'), '{}');
+    fs.mkdirSync(path.join(dir, 'tools', 'shared', 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tools', 'shared', 'package.json'), '{ "name": "@acme/tools", "exports": { "./*": "./lib/*.js" } }');
+    fs.writeFileSync(path.join(dir, 'tools', 'shared', 'src', 'format.ts'), 'export const fmt = (s: string): string => s;\n');
+    fs.mkdirSync(path.join(dir, 'node_modules', '@acme'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'tools', 'shared'), path.join(dir, 'node_modules', '@acme', 'tools'));
+    const order = path.join(dir, 'packages', 'workflows', 'src', 'order.ts');
+    fs.writeFileSync(order, `import { formatOrder } from '@acme/common';\nimport { fmt } from '@acme/tools/format';\nexport async function processOrder(id: string): Promise<string> {\n  return fmt(formatOrder(id));\n}\n`);
+    const model = modelFor(dir, dir, parseTemporalSettings({})).model;
+    expect(bundle(model)).toEqual([
+      'packages/common/src/index.ts', 'packages/workflows/src/index.ts', 'packages/workflows/src/order.ts', 'tools/shared/src/format.ts',
+    ]);
   });
 });
 
@@ -138,6 +156,21 @@ describe('rule-facing entry points', () => {
     const file = fixtureFile('monorepo', 'packages/common/src/index.ts');
     const model = getProjectModel(contextFor(file, '', { temporalio: { root: 'packages/common' } }, fixtureFile('monorepo', '')));
     expect(model.root).toBe(fixtureFile('monorepo', 'packages/common'));
+  });
+});
+
+describe('the conventions-only fallback model', () => {
+  it('answers from file names and imports only', () => {
+    const model = conventionModel('/p', parseTemporalSettings({}));
+    const roles = (file: string, text?: string) => [...model.fileInfo(file, text).roles.keys()];
+    expect(roles('/p/src/workflows.ts')).toEqual(['workflow']);
+    expect(roles('/p/src/activities/a.ts')).toEqual(['activity']);
+    expect(roles('/p/src/a.ts', "import '@temporalio/activity'; import '@temporalio/worker'; import '@temporalio/client'")).toEqual(['activity', 'worker', 'client']);
+    expect(roles('/p/src/workflows.test.ts', "import '@temporalio/testing'")).toEqual(['test']);
+    expect(model.fileInfo('/p/src/workflows.ts').describe('workflow')).toBe('src/workflows.ts (naming convention)');
+    expect([model.workflowTypes(), model.resolveReExport('/p/a.ts', './b', 'c'), model.resolveModule('/p/a.ts', './b')]).toEqual([undefined, undefined, undefined]);
+    expect([model.bundleFiles(), model.activityModules(), model.ignoredModules()]).toEqual([[], [], []]);
+    expect([model.importsOf('/p/a.ts'), model.getAst('/p/a.ts'), model.getModuleExportNode('/p/a.ts', 'x'), model.getTopLevelConst('/p/a.ts', 'x')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
 
