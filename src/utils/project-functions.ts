@@ -69,6 +69,20 @@ export interface ProjectHit<T> {
   node: TSESTree.Node;
 }
 
+/** The initialiser of `const name = ...` declared inside `fn` (a factory's local activities object). */
+function localConst(fn: FunctionNode | undefined, name: string): TSESTree.Node | undefined {
+  if (!fn) return undefined;
+  let found: TSESTree.Node | undefined;
+  walk(fn.body, (node) => {
+    if (found) return false;
+    if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.id.name === name && node.init) {
+      found = stripTypeWrappers(node.init);
+    }
+    return undefined;
+  });
+  return found;
+}
+
 export class ProjectFunctions {
   private readonly modules = new Map<string, ModuleFacts | null>();
   private readonly results = new Map<FunctionNode, HeartbeatFacts>();
@@ -123,7 +137,7 @@ export class ProjectFunctions {
       }
     }
     for (const container of containers) {
-      const object = container.type === T.Identifier ? value.facts.consts.get(container.name) : container;
+      const object = container.type === T.Identifier ? (localConst(fn, container.name) ?? value.facts.consts.get(container.name)) : container;
       if (object?.type !== T.ObjectExpression) continue;
       for (const property of object.properties) {
         if (property.type !== T.Property || keyName(property.key, property.computed) !== member) continue;
