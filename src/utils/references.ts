@@ -168,7 +168,10 @@ export class ReferenceResolver {
         const name = propertyName(node);
         if (name === undefined) return undefined;
         const base = this.resolveInner(node.object, depth + 1);
-        return base ? append(base, name) : undefined;
+        if (!base) return undefined;
+        // `import * as t from './barrel'; t.snooze` follows the barrel like a named import does
+        if (base.kind === 'module' && base.path.length === 0) return this.followReExport({ ...base, path: [name] });
+        return append(base, name);
       }
       case T.CallExpression: {
         const src = requireSource(node);

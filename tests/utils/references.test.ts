@@ -105,7 +105,7 @@ describe('ReferenceResolver', () => {
       callees(`import { snooze } from './temporal'; import * as t from './temporal'; snooze(1); t.snooze(1);`, (_file, source, name) =>
         source === './temporal' && name === 'snooze' ? { source: '@temporalio/workflow', name: 'sleep' } : undefined,
       ),
-    ).toEqual(['@temporalio/workflow:sleep', './temporal:snooze']);
+    ).toEqual(['@temporalio/workflow:sleep', '@temporalio/workflow:sleep']);
   });
 
   it('handles TypeScript import-equals', () => {
