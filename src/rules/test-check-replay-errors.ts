@@ -61,6 +61,21 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+
+    /** A loop over the histories' results: it must be `for await`, and must read each result's `error`. */
+    function checkLoop(loop: TSESTree.ForOfStatement, call: TSESTree.CallExpression): void {
+      if (!loop.await) {
+        context.report({ node: call, messageId: 'notIterated' });
+        return;
+      }
+      const left = loop.left;
+      // `for await (r of ...)` with an outer variable: the error may be read after the loop.
+      if (left.type !== T.VariableDeclaration) return;
+      const declarator = left.declarations.at(0);
+      if (!declarator) return;
+      const vars = context.sourceCode.getDeclaredVariables(left);
+      if (!patternReadsError(declarator.id, vars)) context.report({ node: call, messageId: 'errorNotRead' });
+    }
     return {
       CallExpression(node) {
         const callee = resolver.resolve(node.callee);
@@ -78,17 +93,7 @@ export default createRule<Options, MessageIds>({
         if (!isModuleExport(callee, '@temporalio/worker', 'Worker', 'runReplayHistories')) return;
         const parent = node.parent;
         if (parent.type === T.ForOfStatement && parent.right === node) {
-          if (!parent.await) {
-            context.report({ node, messageId: 'notIterated' });
-            return;
-          }
-          const left = parent.left;
-          // `for await (r of ...)` with an outer variable: the error may be read after the loop.
-          if (left.type !== T.VariableDeclaration) return;
-          const declarator = left.declarations.at(0);
-          if (!declarator) return;
-          const vars = context.sourceCode.getDeclaredVariables(left);
-          if (!patternReadsError(declarator.id, vars)) context.report({ node, messageId: 'errorNotRead' });
+          checkLoop(parent, node);
           return;
         }
         if (parent.type === T.ExpressionStatement || parent.type === T.AwaitExpression) {
@@ -97,8 +102,16 @@ export default createRule<Options, MessageIds>({
         }
         if (parent.type === T.VariableDeclarator && parent.id.type === T.Identifier) {
           const variable = ASTUtils.findVariable(context.sourceCode.getScope(parent.id), parent.id);
-          if (variable && variable.references.every((r) => r.init === true)) {
+          if (!variable) return;
+          const uses = variable.references.filter((r) => r.init !== true);
+          if (uses.length === 0) {
             context.report({ node, messageId: 'notIterated' });
+            return;
+          }
+          // `const results = Worker.runReplayHistories(...); for await (const r of results) { ... }`
+          for (const use of uses) {
+            const loop = use.identifier.parent;
+            if (loop.type === T.ForOfStatement && loop.right === use.identifier) checkLoop(loop, node);
           }
         }
       },

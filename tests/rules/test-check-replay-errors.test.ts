@@ -69,6 +69,20 @@ it('replays', async () => {
       errors: [{ messageId: 'errorNotRead', line: 4, column: 30, endLine: 4, endColumn: 72 }],
     },
     {
+      // The results in a variable, iterated later: the official replay sample's shape.
+      filename,
+      code: `
+import { Worker } from '@temporalio/worker';
+it('replays', async () => {
+  const results = Worker.runReplayHistories({ workflowsPath: require.resolve('./workflows') }, histories);
+  for await (const result of results) {
+    console.log(result.workflowId);
+  }
+});
+`,
+      errors: [{ messageId: 'errorNotRead', line: 4, column: 19, endLine: 4, endColumn: 106 }],
+    },
+    {
       filename,
       code: `
 import { Worker as W } from '@temporalio/worker';
