@@ -6,14 +6,23 @@ import activityHeartbeatTimeoutConsistency from './activity-heartbeat-timeout-co
 import activityNoBlockingCalls from './activity-no-blocking-calls.js';
 import activityNoWorkflowApis from './activity-no-workflow-apis.js';
 import activityRespectCancellation from './activity-respect-cancellation.js';
+import clientKnownWorkflowType from './client-known-workflow-type.js';
+import clientRequireWorkflowId from './client-require-workflow-id.js';
+import consistentTaskQueue from './consistent-task-queue.js';
 import noTemporalInternalImports from './no-temporal-internal-imports.js';
 import requireActivityRetryPolicy from './require-activity-retry-policy.js';
 import requireActivityTimeout from './require-activity-timeout.js';
-import testWorkerConnection from './test-worker-connection.js';
-import testRequireTeardown from './test-require-teardown.js';
+import requireReplayTest from './require-replay-test.js';
 import testCheckReplayErrors from './test-check-replay-errors.js';
+import testPreferTimeSkipping from './test-prefer-time-skipping.js';
+import testRequireTeardown from './test-require-teardown.js';
+import testWorkerConnection from './test-worker-connection.js';
 import validDuration from './valid-duration.js';
 import validRetryPolicy from './valid-retry-policy.js';
+import workerGracefulShutdown from './worker-graceful-shutdown.js';
+import workerRegistersActivities from './worker-registers-activities.js';
+import workerValidOptions from './worker-valid-options.js';
+import workerValidWorkflowsPath from './worker-valid-workflows-path.js';
 import workflowNoActivityImplementation from './workflow-no-activity-implementation.js';
 import workflowNoBusyWait from './workflow-no-busy-wait.js';
 import workflowNoDisallowedModules from './workflow-no-disallowed-modules.js';
@@ -38,14 +47,23 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'activity-no-blocking-calls': activityNoBlockingCalls,
   'activity-no-workflow-apis': activityNoWorkflowApis,
   'activity-respect-cancellation': activityRespectCancellation,
+  'client-known-workflow-type': clientKnownWorkflowType,
+  'client-require-workflow-id': clientRequireWorkflowId,
+  'consistent-task-queue': consistentTaskQueue,
   'no-temporal-internal-imports': noTemporalInternalImports,
   'require-activity-retry-policy': requireActivityRetryPolicy,
   'require-activity-timeout': requireActivityTimeout,
-  'test-worker-connection': testWorkerConnection,
-  'test-require-teardown': testRequireTeardown,
+  'require-replay-test': requireReplayTest,
   'test-check-replay-errors': testCheckReplayErrors,
+  'test-prefer-time-skipping': testPreferTimeSkipping,
+  'test-require-teardown': testRequireTeardown,
+  'test-worker-connection': testWorkerConnection,
   'valid-duration': validDuration,
   'valid-retry-policy': validRetryPolicy,
+  'worker-graceful-shutdown': workerGracefulShutdown,
+  'worker-registers-activities': workerRegistersActivities,
+  'worker-valid-options': workerValidOptions,
+  'worker-valid-workflows-path': workerValidWorkflowsPath,
   'workflow-no-activity-implementation': workflowNoActivityImplementation,
   'workflow-no-busy-wait': workflowNoBusyWait,
   'workflow-no-disallowed-modules': workflowNoDisallowedModules,

@@ -1,0 +1,351 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { ProjectModel } from '../project/index.js';
+
+/**
+ * What the runtime exports of a `workflowsPath` module are, read from the project model's parses of the module and
+ * the local modules it re-exports (facts §5.1: every exported function is a workflow type under its export KEY;
+ * `default` is the fallback for unknown types). Also the `name` a function carries at run time, which is what a
+ * client sends when it starts a workflow by reference (`@temporalio/common` `src/workflow-options.ts`,
+ * `extractWorkflowType`: `workflowTypeOrFunc.name`).
+ */
+
+/** `function`: certainly a function; `value`: certainly not one; `unknown`: cannot tell (calls, classes, ...). */
+export type ExportKind = 'function' | 'value' | 'unknown';
+
+export interface ExportedBinding {
+  kind: ExportKind;
+  /** The function's own `name` at run time, when `kind` is `function` and it is statically known. */
+  functionName?: string;
+  /** Where the function (or value) is defined: file and the node's range, to compare two exports. */
+  file?: string;
+  range?: readonly [number, number];
+}
+
+export interface ModuleExports {
+  /** Runtime export names (type-only exports excluded) and what they are. */
+  names: Map<string, ExportedBinding>;
+  /** False when some exports could not be listed (`export *` from a package, `export =`, CommonJS, parse failure). */
+  complete: boolean;
+}
+
+type Program = TSESTree.Program;
+const MAX_DEPTH = 16;
+const VALUE_NODES = new Set<string>([
+  T.Literal,
+  T.TemplateLiteral,
+  T.ObjectExpression,
+  T.ArrayExpression,
+  T.NewExpression,
+  T.BinaryExpression,
+  T.UnaryExpression,
+]);
+/** `@temporalio/workflow` factories whose results are plain definition objects, not functions. */
+const DEFINITION_FACTORIES = new Set(['defineSignal', 'defineQuery', 'defineUpdate']);
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === T.TSAsExpression ||
+    current.type === T.TSSatisfiesExpression ||
+    current.type === T.TSNonNullExpression ||
+    current.type === T.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function moduleName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === T.Identifier ? node.name : node.value;
+}
+
+function calleeName(node: TSESTree.CallExpression): string | undefined {
+  const callee = node.callee;
+  if (callee.type === T.Identifier) return callee.name;
+  if (callee.type === T.MemberExpression && !callee.computed && callee.property.type === T.Identifier) return callee.property.name;
+  return undefined;
+}
+
+interface Local {
+  node: TSESTree.Node;
+  /** The binding name (for `const a = () => {}`, whose function takes the name `a`). */
+  name: string;
+}
+
+class ExportReader {
+  private readonly cache = new Map<string, ModuleExports>();
+
+  constructor(private readonly model: ProjectModel) {}
+
+  private ast(file: string): Program | undefined {
+    try {
+      return this.model.getAst(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The binding `name` declared by top-level `statements`. */
+  private local(statements: readonly TSESTree.Node[], name: string): Local | { importFrom: string; imported: string } | undefined {
+    for (const statement of statements) {
+      const decl =
+        (statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration) && statement.declaration
+          ? statement.declaration
+          : statement;
+      switch (decl.type) {
+        case T.FunctionDeclaration:
+        case T.ClassDeclaration:
+        case T.TSEnumDeclaration:
+          if (decl.id?.name === name) return { node: decl, name };
+          break;
+        case T.VariableDeclaration:
+          for (const d of decl.declarations) {
+            if (d.id.type === T.Identifier && d.id.name === name && d.init) return { node: d.init, name };
+          }
+          break;
+        case T.ImportDeclaration:
+          if (decl.importKind === 'type') break;
+          for (const spec of decl.specifiers) {
+            if (spec.local.name !== name || (spec.type === T.ImportSpecifier && spec.importKind === 'type')) continue;
+            const imported =
+              spec.type === T.ImportSpecifier ? moduleName(spec.imported) : spec.type === T.ImportDefaultSpecifier ? 'default' : '*';
+            return { importFrom: decl.source.value, imported };
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return undefined;
+  }
+
+  private classifyNode(file: string, local: Local, program: Program, depth: number): ExportedBinding {
+    const node = unwrap(local.node);
+    const at = { file, range: node.range };
+    switch (node.type) {
+      case T.FunctionDeclaration:
+      case T.FunctionExpression:
+        return { kind: 'function', functionName: node.id?.name ?? local.name, ...at };
+      case T.ArrowFunctionExpression:
+        return { kind: 'function', functionName: local.name, ...at };
+      case T.TSEnumDeclaration:
+        return { kind: 'value', ...at };
+      case T.Identifier:
+        return this.classifyLocal(file, program, node.name, depth + 1);
+      case T.CallExpression: {
+        const name = calleeName(node);
+        return { kind: name !== undefined && DEFINITION_FACTORIES.has(name) ? 'value' : 'unknown', ...at };
+      }
+      default:
+        return { kind: VALUE_NODES.has(node.type) ? 'value' : 'unknown', ...at };
+    }
+  }
+
+  private classifyLocal(file: string, program: Program, name: string, depth: number): ExportedBinding {
+    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+    const found = this.local(program.body, name);
+    if (!found) return { kind: 'unknown' };
+    if ('importFrom' in found) {
+      if (found.imported === '*') return { kind: 'value' };
+      const target = this.model.resolveModule(file, found.importFrom);
+      return target ? this.binding(target, found.imported, depth + 1) : { kind: 'unknown' };
+    }
+    return this.classifyNode(file, found, program, depth);
+  }
+
+  /** What the top-level binding `name` of `file` is. */
+  localBinding(file: string, name: string): ExportedBinding {
+    const program = this.ast(file);
+    return program ? this.classifyLocal(file, program, name, 0) : { kind: 'unknown' };
+  }
+
+  /** What export `name` of `file` is. */
+  binding(file: string, name: string, depth = 0): ExportedBinding {
+    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+    const program = this.ast(file);
+    if (!program) return { kind: 'unknown' };
+    for (const statement of program.body) {
+      if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
+        const decl = statement.declaration;
+        if ((decl.type === T.FunctionDeclaration || decl.type === T.ClassDeclaration) && !decl.id) {
+          return decl.type === T.FunctionDeclaration ? { kind: 'function', functionName: 'default', file, range: decl.range } : { kind: 'unknown' };
+        }
+        if (decl.type === T.ArrowFunctionExpression || (decl.type === T.FunctionExpression && !decl.id)) {
+          return { kind: 'function', functionName: 'default', file, range: decl.range };
+        }
+        return this.classifyNode(file, { node: decl, name: 'default' }, program, depth);
+      }
+      if (statement.type !== T.ExportNamedDeclaration || statement.exportKind === 'type') continue;
+      const decl = statement.declaration;
+      if (decl) {
+        const declared = this.local([decl], name);
+        if (declared && !('importFrom' in declared)) return this.classifyNode(file, declared, program, depth);
+        continue;
+      }
+      for (const spec of statement.specifiers) {
+        if (spec.exportKind === 'type' || moduleName(spec.exported) !== name) continue;
+        const localName = moduleName(spec.local);
+        if (statement.source) {
+          const target = this.model.resolveModule(file, statement.source.value);
+          return target ? this.binding(target, localName, depth + 1) : { kind: 'unknown' };
+        }
+        return this.classifyLocal(file, program, localName, depth + 1);
+      }
+    }
+    // `export * from './x'` (never re-exports `default`).
+    if (name !== 'default') {
+      for (const statement of program.body) {
+        if (statement.type !== T.ExportAllDeclaration || statement.exportKind === 'type') continue;
+        if (statement.exported) {
+          if (moduleName(statement.exported) === name) return { kind: 'value' };
+          continue;
+        }
+        const target = this.model.resolveModule(file, statement.source.value);
+        if (!target) continue;
+        if (this.exports(target, depth + 1).names.has(name)) return this.binding(target, name, depth + 1);
+      }
+    }
+    return { kind: 'unknown' };
+  }
+
+  /** Every runtime export of `file`. */
+  exports(file: string, depth = 0): ModuleExports {
+    const cached = this.cache.get(file);
+    if (cached) return cached;
+    const result: ModuleExports = { names: new Map(), complete: true };
+    this.cache.set(file, result);
+    const program = depth > MAX_DEPTH ? undefined : this.ast(file);
+    if (!program) {
+      result.complete = false;
+      return result;
+    }
+    const add = (name: string): void => {
+      if (!result.names.has(name)) result.names.set(name, this.binding(file, name, depth));
+    };
+    for (const statement of program.body) {
+      switch (statement.type) {
+        case T.ExportDefaultDeclaration:
+          add('default');
+          break;
+        case T.ExportNamedDeclaration: {
+          if (statement.exportKind === 'type') break;
+          const decl = statement.declaration;
+          if (decl?.type === T.VariableDeclaration) {
+            for (const d of decl.declarations) {
+              if (d.id.type === T.Identifier) add(d.id.name);
+              else result.complete = false;
+            }
+          } else if ((decl?.type === T.FunctionDeclaration || decl?.type === T.ClassDeclaration || decl?.type === T.TSEnumDeclaration) && decl.id) {
+            if (!(decl.type === T.ClassDeclaration && decl.declare)) add(decl.id.name);
+          } else if (decl?.type === T.TSModuleDeclaration) {
+            result.complete = false;
+          }
+          for (const spec of statement.specifiers) if (spec.exportKind !== 'type') add(moduleName(spec.exported));
+          break;
+        }
+        case T.ExportAllDeclaration: {
+          if (statement.exportKind === 'type') break;
+          if (statement.exported) {
+            add(moduleName(statement.exported));
+            break;
+          }
+          const target = this.model.resolveModule(file, statement.source.value);
+          if (!target) {
+            result.complete = false;
+            break;
+          }
+          const inner = this.exports(target, depth + 1);
+          if (!inner.complete) result.complete = false;
+          for (const name of inner.names.keys()) if (name !== 'default') add(name);
+          break;
+        }
+        case T.TSExportAssignment:
+          result.complete = false;
+          break;
+        case T.ExpressionStatement:
+          if (isCommonJsExport(statement.expression)) result.complete = false;
+          break;
+        default:
+          break;
+      }
+    }
+    return result;
+  }
+}
+
+function isCommonJsExport(expression: TSESTree.Expression): boolean {
+  if (expression.type !== T.AssignmentExpression || expression.left.type !== T.MemberExpression) return false;
+  let object: TSESTree.Node = expression.left;
+  while (object.type === T.MemberExpression) object = object.object;
+  return object.type === T.Identifier && (object.name === 'exports' || object.name === 'module');
+}
+
+/** The workflow types a `workflowsPath` module registers. */
+export interface EntryWorkflowTypes {
+  /** Export keys that are functions. */
+  types: Set<string>;
+  /** Keys whose kind is unknown (they may be functions). */
+  unknown: Set<string>;
+  /** The module exports a default function: the worker runs it for every unknown type. */
+  defaultHandler: boolean;
+  /** False when some exports could not be listed. */
+  complete: boolean;
+}
+
+/** Questions about the exports of project modules. Every method never throws. */
+export interface ExportQueries {
+  /** Runtime exports of a project module (an unreadable module is `complete: false`). */
+  moduleExports(file: string): ModuleExports;
+  /** What export `name` of a project module is (through barrels). */
+  exportedBinding(file: string, name: string): ExportedBinding;
+  /** What the top-level binding `localName` of a project module is (a local declaration or an import). */
+  localBinding(file: string, localName: string): ExportedBinding;
+  /** The workflow types a `workflowsPath` module registers. */
+  entryWorkflowTypes(entry: string): EntryWorkflowTypes;
+}
+
+/**
+ * Export queries over the project model, with a cache for the lifetime of the returned object: create one per
+ * linted file (the model's files may change between lints in an editor).
+ */
+export function createExportQueries(model: ProjectModel): ExportQueries {
+  const reader = new ExportReader(model);
+  const queries: ExportQueries = {
+    moduleExports(file) {
+      try {
+        return reader.exports(file);
+      } catch {
+        return { names: new Map(), complete: false };
+      }
+    },
+    exportedBinding(file, name) {
+      try {
+        return reader.binding(file, name);
+      } catch {
+        return { kind: 'unknown' };
+      }
+    },
+    localBinding(file, localName) {
+      try {
+        return reader.localBinding(file, localName);
+      } catch {
+        return { kind: 'unknown' };
+      }
+    },
+    entryWorkflowTypes(entry) {
+      const exports = queries.moduleExports(entry);
+      const result: EntryWorkflowTypes = { types: new Set(), unknown: new Set(), defaultHandler: false, complete: exports.complete };
+      for (const [name, binding] of exports.names) {
+        if (name === 'default') {
+          if (binding.kind !== 'value') result.defaultHandler = true;
+          continue;
+        }
+        if (binding.kind === 'function') result.types.add(name);
+        else if (binding.kind === 'unknown') result.unknown.add(name);
+      }
+      return result;
+    },
+  };
+  return queries;
+}
