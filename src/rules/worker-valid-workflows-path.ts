@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       relativePath:
-        '`workflowsPath` is the relative path `{{path}}`: the bundler resolves it against the working directory of the worker process, not this file, so `{{kind}}` fails when the worker starts from another directory. Use an absolute path such as `require.resolve(\'{{path}}\')`.',
+        '`workflowsPath` is the relative path `{{path}}`: the bundler resolves it against the working directory of the worker process, not this file, so `{{kind}}` fails when the worker starts from another directory. Use a path resolved from this file, such as `require.resolve(\'{{suggested}}\')`.',
       notFound: '`workflowsPath` {{problem}}, so `{{kind}}` throws before any workflow runs.',
       ignoredWithBundle:
         '`workflowsPath` is ignored because `workflowBundle` is also set: the worker logs a warning and runs the prebuilt bundle, so changes to these workflows never reach it. Remove one of the two options.',
@@ -43,6 +43,15 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
+    /** `./workflows/reports`: the module the worker bundles, relative to this file (source paths map to compiled ones). */
+    function suggestedSpecifier(ctx: ReturnType<typeof createContractContext>, call: TSESTree.CallExpression): string {
+      const resolved = modelWorkerAt(ctx, call)?.info.workflowsPath;
+      if (resolved === undefined) return './workflows';
+      const rel = path.relative(path.dirname(context.filename), resolved).split(path.sep).join('/');
+      const withoutExt = rel.replace(/(\/index)?\.[cm]?[jt]sx?$/, '');
+      return withoutExt.startsWith('.') ? withoutExt : `./${withoutExt}`;
+    }
+
     const text = context.sourceCode.text;
     if (!text.includes('workflowsPath')) return {};
     const ctx = createContractContext(context);
@@ -59,7 +68,7 @@ export default createRule<Options, MessageIds>({
 
         const written = stringValue(prop.value);
         if (written !== undefined && !path.isAbsolute(written) && !written.startsWith('file:')) {
-          context.report({ node: target, messageId: 'relativePath', data: { path: written, kind } });
+          context.report({ node: target, messageId: 'relativePath', data: { path: written, kind, suggested: suggestedSpecifier(ctx, node) } });
           return;
         }
 

@@ -39,17 +39,17 @@ await Worker.create({ taskQueue: 'q', workflowsPath: require.resolve('./workflow
   invalid: [
     {
       ...worker(`await Worker.create({ taskQueue: 'q', workflowsPath: './workflows' });`),
-      errors: [{ messageId: 'relativePath', data: { path: './workflows', kind: 'Worker.create' }, line: 3, column: 54, endLine: 3, endColumn: 67 }],
+      errors: [{ messageId: 'relativePath', data: { path: './workflows', kind: 'Worker.create', suggested: './workflows' }, line: 3, column: 54, endLine: 3, endColumn: 67 }],
     },
     {
       // Through a const, and the namespace import.
       filename: contractCase('paths', 'src/worker.ts').filename,
       code: `import * as w from '@temporalio/worker';\nconst WORKFLOWS = 'src/workflows';\nawait w.Worker.create({ taskQueue: 'q', workflowsPath: WORKFLOWS });`,
-      errors: [{ messageId: 'relativePath', data: { path: 'src/workflows', kind: 'Worker.create' }, line: 3, column: 56, endLine: 3, endColumn: 65 }],
+      errors: [{ messageId: 'relativePath', data: { path: 'src/workflows', kind: 'Worker.create', suggested: './workflows' }, line: 3, column: 56, endLine: 3, endColumn: 65 }],
     },
     {
       ...worker(`await bundleWorkflowCode({ workflowsPath: '../lib/workflows.js' });`),
-      errors: [{ messageId: 'relativePath', data: { path: '../lib/workflows.js', kind: 'bundleWorkflowCode' }, line: 3, column: 43 }],
+      errors: [{ messageId: 'relativePath', data: { path: '../lib/workflows.js', kind: 'bundleWorkflowCode', suggested: './workflows' }, line: 3, column: 43 }],
     },
     {
       ...worker(`await Worker.create({ taskQueue: 'q', workflowsPath: require.resolve('./missing-workflows') });`),
