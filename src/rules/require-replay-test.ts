@@ -31,6 +31,24 @@ export default createRule<Options, MessageIds>({
     const ctx = createContractContext(context);
     const model = ctx.model;
     if (!model) return {};
+    /**
+     * True when the bundle built from `from` contains `to`: a replayer whose `workflowsPath` is a barrel that
+     * re-exports the worker's workflows replays them too. Follows value imports and re-exports only.
+     */
+    function reaches(from: string, to: string): boolean {
+      const seen = new Set<string>([from]);
+      const queue = [from];
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        if (file === to) return true;
+        for (const edge of model?.importsOf(file) ?? []) {
+          if (edge.typeOnly || edge.resolved === undefined || seen.has(edge.resolved)) continue;
+          seen.add(edge.resolved);
+          queue.push(edge.resolved);
+        }
+      }
+      return false;
+    }
+
     return {
       CallExpression(node) {
         if (workerCallKind(ctx.resolver, node) !== 'Worker.create') return;
@@ -39,7 +57,7 @@ export default createRule<Options, MessageIds>({
         const replayers = model.workers.filter((w) => w.kind === 'Worker.runReplayHistory' || w.kind === 'Worker.runReplayHistories');
         // A replayer whose workflows the linter cannot see may replay these.
         if (replayers.some((w) => w.workflowsPath === undefined)) return;
-        if (replayers.some((w) => w.workflowsPath === entry)) return;
+        if (replayers.some((w) => w.workflowsPath !== undefined && reaches(w.workflowsPath, entry))) return;
         const arg = node.arguments[0];
         const prop = arg && arg.type !== T.SpreadElement ? getProperty(ctx.evaluate(arg), 'workflowsPath') : 'unknown';
         const target = typeof prop === 'string' ? node.callee : reportNode(context.sourceCode, prop.valueNode, node.callee);
