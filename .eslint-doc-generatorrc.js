@@ -7,6 +7,7 @@ const config = {
     ['all', '🌐'],
   ],
   ignoreConfig: ['all'],
+  ruleDocSectionOptions: false,
   ruleDocTitleFormat: 'prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'configsWarn', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
   urlConfigs: 'https://github.com/temporalio-community/eslint-plugin-temporalio#configs',
