@@ -2,16 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel } from '../project/index.js';
 import { ACTIVITY_PACKAGE, ACTIVITY_SLEEP_PATHS, matchesAnyPath } from '../sdk/activity-api.js';
-import {
-  ActivityCode,
-  canUseActivityExport,
-  isFunctionNode,
-  isHeartbeatNode,
-  memberName,
-  stripTypeWrappers,
-  walk,
-  type FunctionNode,
-} from '../utils/activity-code.js';
+import { isFunctionNode, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
+import { ActivityCode, canUseActivityExport, isHeartbeatNode, memberName, walk } from '../utils/activity-code.js';
 import { createRule } from '../utils/create-rule.js';
 import { ProjectFunctions } from '../utils/project-functions.js';
 import { addNamedImport, lineIndent } from '../utils/fixers.js';

@@ -8,15 +8,8 @@ import {
   lookupBlockingCall,
   type BlockingCall,
 } from '../sdk/blocking-calls.js';
-import {
-  ActivityCode,
-  enclosingFunction,
-  isFunctionNode,
-  memberName,
-  stripTypeWrappers,
-  walk,
-  type FunctionNode,
-} from '../utils/activity-code.js';
+import { enclosingFunction, isFunctionNode, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
+import { ActivityCode, memberName, walk } from '../utils/activity-code.js';
 import { ProjectFunctions, type ModuleFacts } from '../utils/project-functions.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';

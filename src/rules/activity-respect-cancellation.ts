@@ -3,15 +3,8 @@ import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel } from '../project/index.js';
 import { ACTIVITY_PACKAGE } from '../sdk/activity-api.js';
 import { lookupHttpCall, type HttpCall } from '../sdk/http-clients.js';
-import {
-  ActivityCode,
-  canUseActivityExport,
-  isCancellationSource,
-  isFunctionNode,
-  memberName,
-  stripTypeWrappers,
-  walk,
-} from '../utils/activity-code.js';
+import { isFunctionNode, stripTypeWrappers } from '../utils/ast.js';
+import { ActivityCode, canUseActivityExport, isCancellationSource, memberName, walk } from '../utils/activity-code.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside, lineIndent } from '../utils/fixers.js';
 import { insertProperty } from '../utils/object-fixes.js';

@@ -7,7 +7,7 @@ import { insertProperty } from '../utils/object-fixes.js';
 import { isFromPackage, isGlobal, isModuleExport, type Reference, ReferenceResolver, unwrapExpression } from '../utils/references.js';
 import { evaluate, getProperty, scopeLookup } from '../utils/static-value.js';
 import { isTestEnvironmentCreation } from '../utils/test-code.js';
-import { isFunctionNode } from '../utils/workflow-code.js';
+import { enclosingFunction, isFunctionNode } from '../utils/ast.js';
 
 export type Options = [
   {
@@ -218,18 +218,11 @@ function checkRun(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, 
   const parent = expression.parent;
   const floating = parent.type === T.ExpressionStatement || (parent.type === T.UnaryExpression && parent.operator === 'void');
   if (!floating) return;
-  const fn = enclosingFunctionOf(run);
+  const fn = enclosingFunction(run);
   const canAwait = parent.type === T.ExpressionStatement && expression === run && fn?.async === true;
   context.report({
     node: run,
     messageId: 'floatingRun',
     suggest: canAwait ? [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(run, 'await ') }] : [],
   });
-}
-
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return undefined;
 }

@@ -4,7 +4,8 @@ import { WORKFLOW_PACKAGE } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { clockReading } from '../utils/dates.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
-import { getWorkflowCodeContext, isFunctionNode, type FunctionNode } from '../utils/workflow-code.js';
+import { enclosingFunction, isFunctionNode, type FunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 
@@ -295,13 +296,6 @@ export default createRule<Options, MessageIds>({
         return undefined;
       }
       return `${term(until)} - ${text(clock)}`;
-    }
-
-    function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-      for (let current = node.parent; current; current = current.parent) {
-        if (isFunctionNode(current)) return current;
-      }
-      return undefined;
     }
 
     function checkLoop(loop: Loop): void {

@@ -3,7 +3,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { temporalPromiseKind, type WorkflowCallKind } from '../utils/workflow-apis.js';
-import { enclosingFunction, getWorkflowCodeContext } from '../utils/workflow-code.js';
+import { enclosingFunction } from '../utils/ast.js';
+import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds = 'floatingOperation' | 'floatingContinueAsNew' | 'addAwait' | 'addVoid';

@@ -4,13 +4,8 @@ import { CANCELLABLE_KINDS } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { isWorkflowApi, temporalExport, temporalPromiseKind, workflowApiPath } from '../utils/workflow-apis.js';
-import {
-  getWorkflowCodeContext,
-  isFunctionNode,
-  unconditionalAwaits,
-  walk,
-  type FunctionNode,
-} from '../utils/workflow-code.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext, unconditionalAwaits, walk } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds = 'swallowedCancellation' | 'swallowedContinueAsNew';

@@ -8,7 +8,8 @@ import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
 import { messageDefinitionKind } from '../utils/message-definitions.js';
 import { isFromPackage, unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { isWorkflowApi } from '../utils/workflow-apis.js';
-import { getWorkflowCodeContext, isFunctionNode, resolveLocalFunction, type FunctionNode } from '../utils/workflow-code.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext, resolveLocalFunction } from '../utils/workflow-code.js';
 
 export type Options = [{ workflowFailureErrorTypes?: string[] }];
 export type MessageIds = 'plainError' | 'useApplicationFailureCreate' | 'useApplicationFailureNonRetryable';

@@ -7,14 +7,8 @@ import { addNamedImports, lineIndent } from '../utils/fixers.js';
 import { messageDefinitionKind, type MessageKind } from '../utils/message-definitions.js';
 import { isFromPackage, unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { evaluate, getProperty, scopeLookup } from '../utils/static-value.js';
-import {
-  exportedFunctions,
-  getWorkflowCodeContext,
-  isFunctionNode,
-  resolveLocalFunction,
-  walk,
-  type FunctionNode,
-} from '../utils/workflow-code.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast.js';
+import { exportedFunctions, getWorkflowCodeContext, resolveLocalFunction, walk } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds = 'returnWithoutWaiting' | 'continueAsNewWithoutWaiting' | 'endWithoutWaiting' | 'insertWait';

@@ -5,7 +5,8 @@ import { MESSAGE_DEFINERS, WORKFLOW_PACKAGE } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { isFromPackage, unwrapExpression } from '../utils/references.js';
 import { staticString } from '../utils/static-string.js';
-import { enclosingFunction, getWorkflowCodeContext } from '../utils/workflow-code.js';
+import { enclosingFunction } from '../utils/ast.js';
+import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 export type Options = [
   {

@@ -6,7 +6,8 @@ import { addNamedImport } from '../utils/fixers.js';
 import { messageDefinitionKind } from '../utils/message-definitions.js';
 import { isFromPackage, unwrapExpression } from '../utils/references.js';
 import { staticString } from '../utils/static-string.js';
-import { getWorkflowCodeContext, isFunctionNode, resolveLocalFunction, type FunctionNode } from '../utils/workflow-code.js';
+import { isFunctionNode, type FunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext, resolveLocalFunction } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds =

@@ -4,7 +4,8 @@ import { createRule } from '../utils/create-rule.js';
 import { messageDefinitionKind } from '../utils/message-definitions.js';
 import { unwrapExpression } from '../utils/references.js';
 import { classifyWorkflowCall, isStateChangingCall, isWorkflowApi } from '../utils/workflow-apis.js';
-import { getWorkflowCodeContext, resolveLocalFunction, walk, type FunctionNode } from '../utils/workflow-code.js';
+import { type FunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext, resolveLocalFunction, walk } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds =

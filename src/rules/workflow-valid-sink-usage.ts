@@ -5,7 +5,8 @@ import { createRule } from '../utils/create-rule.js';
 import { hasCommentInside } from '../utils/fixers.js';
 import { isFromPackage, unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { temporalPromiseKind } from '../utils/workflow-apis.js';
-import { getWorkflowCodeContext, isFunctionNode } from '../utils/workflow-code.js';
+import { isFunctionNode } from '../utils/ast.js';
+import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 export type Options = [];
 export type MessageIds = 'sinkResultUsed' | 'awaitedSinkCall' | 'removeAwait' | 'nonCloneableArgument';

@@ -21,34 +21,11 @@ import {
   HEARTBEAT_PATHS,
   matchesAnyPath,
 } from '../sdk/activity-api.js';
+import { enclosingFunction, isFunctionNode, stripTypeWrappers, type FunctionNode } from './ast.js';
 import { isFromPackage, type ReferenceResolver } from './references.js';
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 const MAX_DEPTH = 12;
-
-export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return (
-    node?.type === T.FunctionDeclaration ||
-    node?.type === T.FunctionExpression ||
-    node?.type === T.ArrowFunctionExpression
-  );
-}
-
-/** `x as T`, `x satisfies T`, `x!`, `<T>x` → `x`. */
-export function stripTypeWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === T.TSAsExpression ||
-    current.type === T.TSSatisfiesExpression ||
-    current.type === T.TSNonNullExpression ||
-    current.type === T.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 const SKIPPED_KEYS = new Set([
   'parent',
@@ -94,16 +71,6 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
       if (child) stack.push(child);
     }
   }
-}
-
-/** The nearest function that contains `node` (not `node` itself). */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  let current = node.parent;
-  while (current) {
-    if (isFunctionNode(current)) return current;
-    current = current.parent;
-  }
-  return undefined;
 }
 
 /** `await` is legal at `node`: the nearest enclosing function is `async`. */

@@ -4,12 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
-}
+import { isFunctionNode, type FunctionNode } from './ast.js';
 
 /** `(() => { ... })()`, `(function () { ... })()`, `(async () => { ... })()`. */
 export function isImmediatelyInvoked(fn: FunctionNode): boolean {

@@ -9,7 +9,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Position, ProjectModel } from '../project/index.js';
 import { ACTIVITY_PACKAGE } from '../sdk/activity-api.js';
-import { isFunctionNode, isHeartbeatNode, memberName, stripTypeWrappers, walk, type FunctionNode } from './activity-code.js';
+import { isFunctionNode, stripTypeWrappers, type FunctionNode } from './ast.js';
+import { isHeartbeatNode, memberName, walk } from './activity-code.js';
 import { isFromPackage, requireSource } from './references.js';
 
 export interface HeartbeatFacts {

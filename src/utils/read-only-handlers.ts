@@ -7,7 +7,7 @@ import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { messageDefinitionKind } from './message-definitions.js';
 import type { ReferenceResolver } from './references.js';
 import { isWorkflowApi } from './workflow-apis.js';
-import { isFunctionNode, type FunctionNode } from './workflow-code.js';
+import { isFunctionNode, type FunctionNode } from './ast.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

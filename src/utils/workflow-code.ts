@@ -5,13 +5,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel, type FileInfo, type ProjectModel } from '../project/index.js';
+import { isFunctionNode, type FunctionNode } from './ast.js';
 import { ReferenceResolver, unwrapExpression } from './references.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 export interface WorkflowCodeContext {
   info: FileInfo;
@@ -53,14 +52,6 @@ export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext
   } catch {
     return undefined;
   }
-}
-
-export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return (
-    node?.type === T.FunctionDeclaration ||
-    node?.type === T.FunctionExpression ||
-    node?.type === T.ArrowFunctionExpression
-  );
 }
 
 /** The function a local identifier is bound to in the same file (`function f() {}`, `const f = () => {}`). */
@@ -121,14 +112,6 @@ export function exportedFunctions(sourceCode: Readonly<TSESLint.SourceCode>): Fu
     }
   }
   return [...out];
-}
-
-/** The innermost function that contains `node` (not `node` itself), or undefined at module level. */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { ProjectModel } from '../project/index.js';
+import { stripTypeWrappers } from './ast.js';
 
 /**
  * What the runtime exports of a `workflowsPath` module are, read from the project model's parses of the module and
@@ -42,19 +43,6 @@ const VALUE_NODES = new Set<string>([
 ]);
 /** `@temporalio/workflow` factories whose results are plain definition objects, not functions. */
 const DEFINITION_FACTORIES = new Set(['defineSignal', 'defineQuery', 'defineUpdate']);
-
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === T.TSAsExpression ||
-    current.type === T.TSSatisfiesExpression ||
-    current.type === T.TSNonNullExpression ||
-    current.type === T.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 function moduleName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === T.Identifier ? node.name : node.value;
@@ -121,7 +109,7 @@ class ExportReader {
   }
 
   private classifyNode(file: string, local: Local, program: Program, depth: number): ExportedBinding {
-    const node = unwrap(local.node);
+    const node = stripTypeWrappers(local.node);
     const at = { file, range: node.range };
     switch (node.type) {
       case T.FunctionDeclaration:

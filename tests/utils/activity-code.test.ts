@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { ActivityCode, canUseActivityExport, childNodes, isHeartbeatNode, type FunctionNode } from '../../src/utils/activity-code.js';
+import { type FunctionNode } from '../../src/utils/ast.js';
+import { ActivityCode, canUseActivityExport, childNodes, isHeartbeatNode } from '../../src/utils/activity-code.js';
 import { collect } from './harness.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, []>>;
