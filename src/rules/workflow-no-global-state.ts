@@ -213,7 +213,9 @@ export default createRule<Options, MessageIds>({
       const path = globalPath(unwrapExpression(node.callee));
       if (path?.length !== 2) return;
       const [owner, method] = path;
-      if (owner === undefined || method === undefined || !MUTATING_STATICS[owner]?.includes(method)) return;
+      if (owner === undefined || method === undefined || !Object.hasOwn(MUTATING_STATICS, owner)) return;
+      // `Object.hasOwn`: `globalThis.constructor.constructor(...)` must not find `Object.prototype.constructor`.
+      if (!MUTATING_STATICS[owner]?.includes(method)) return;
       const target = node.arguments[0];
       if (target && target.type !== T.SpreadElement) reportBuiltin(target, node);
     }
