@@ -43,12 +43,25 @@ const ROOT_LABELS: Record<DiscoveredRoot['kind'], string> = {
 };
 const INFO_CACHE_SIZE = 16;
 
+/** Chains longer than this are shown with their middle elided in messages (`explain` prints them whole). */
+const MAX_CHAIN_SHOWN = 8;
+
+function showChain(chain: readonly string[]): string {
+  if (chain.length <= MAX_CHAIN_SHOWN) return chain.join(' → ');
+  const head = chain.slice(0, 3);
+  const tail = chain.slice(-3);
+  return [...head, `… ${chain.length - head.length - tail.length} more …`, ...tail].join(' → ');
+}
+
 export function makeFileInfo(file: string, roles: Map<Role, RoleEvidence>, isWorkflowEntry = false, isPreloaded = false): FileInfo {
   return {
     file,
     roles,
     has: (role) => roles.has(role),
-    describe: (role) => roles.get(role)?.chain.join(' → '),
+    describe: (role) => {
+      const chain = roles.get(role)?.chain;
+      return chain && showChain(chain);
+    },
     isWorkflowEntry,
     isPreloaded,
   };

@@ -101,7 +101,10 @@ export interface FileInfo {
   file: string;
   roles: ReadonlyMap<Role, RoleEvidence>;
   has(role: Role): boolean;
-  /** `'src/worker.ts (workflowsPath) → src/workflows.ts → src/utils/ids.ts'`, or undefined without that role. */
+  /**
+   * `'src/worker.ts (workflowsPath) → src/workflows.ts → src/utils/ids.ts'`, or undefined without that role.
+   * A chain of more than 8 files shows its first and last three with `… N more …` between them.
+   */
   describe(role: Role): string | undefined;
   /** This file is itself a `workflowsPath` module (its exported functions are workflow types). */
   isWorkflowEntry: boolean;
