@@ -4,7 +4,8 @@ import { CLOSE_TIMEOUTS } from '../sdk/duration-options.js';
 import { durationToMs } from '../sdk/duration.js';
 import { proxyFunctionOf } from '../utils/activity-proxies.js';
 import { createRule } from '../utils/create-rule.js';
-import { hasCommentInside, insertProperty, isInFile } from '../utils/object-fixes.js';
+import { hasCommentInside } from '../utils/fixers.js';
+import { insertProperty, isInFile } from '../utils/object-fixes.js';
 import { getProperty, type StaticProperty, type StaticValue } from '../utils/static-value.js';
 import { createTemporalOptionsContext, isModuleLevel, propertyValue, type TemporalOptionsContext } from '../utils/temporal-options.js';
 

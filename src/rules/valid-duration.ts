@@ -3,7 +3,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { FAILURE_TEXT, type DurationTraits, type FailurePoint } from '../sdk/duration-options.js';
 import { explainInvalidDuration, parseDurationString, secondsString } from '../sdk/duration.js';
 import { createRule } from '../utils/create-rule.js';
-import { hasCommentInside, isInFile } from '../utils/object-fixes.js';
+import { hasCommentInside } from '../utils/fixers.js';
+import { isInFile } from '../utils/object-fixes.js';
 import type { StaticValue } from '../utils/static-value.js';
 import {
   createTemporalOptionsContext,

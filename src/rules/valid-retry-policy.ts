@@ -3,7 +3,8 @@ import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typ
 import { FAILURE_TEXT, TIMEOUT_FAILURE_PREFIX, TIMEOUT_TYPES, type FailurePoint } from '../sdk/duration-options.js';
 import { durationToMs } from '../sdk/duration.js';
 import { createRule } from '../utils/create-rule.js';
-import { hasCommentInside, isInFile } from '../utils/object-fixes.js';
+import { hasCommentInside } from '../utils/fixers.js';
+import { isInFile } from '../utils/object-fixes.js';
 import type { StaticProperty, StaticValue } from '../utils/static-value.js';
 import {
   createTemporalOptionsContext,

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { lineIndent } from './fixers.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -7,17 +8,6 @@ export function isInFile(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   let current: TSESTree.Node = node;
   while (current.parent) current = current.parent;
   return current === sourceCode.ast;
-}
-
-/** True if a comment lies inside `range` (fixers that replace the range back out then). */
-export function hasCommentInside(sourceCode: SourceCode, range: readonly [number, number]): boolean {
-  return sourceCode.getAllComments().some((c) => c.range[0] >= range[0] && c.range[1] <= range[1]);
-}
-
-function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  const before = line.slice(0, node.loc.start.column);
-  return /^\s*$/.test(before) ? before : undefined;
 }
 
 /**
@@ -38,7 +28,7 @@ export function insertProperty(
   }
   const after = sourceCode.getTokenAfter(last);
   const trailingComma = after?.value === ',' ? after : undefined;
-  const indent = last.loc.start.line !== object.loc.start.line ? indentOf(sourceCode, last) : undefined;
+  const indent = last.loc.start.line !== object.loc.start.line ? lineIndent(sourceCode, last) : undefined;
   if (indent !== undefined) {
     return trailingComma
       ? fixer.insertTextAfter(trailingComma, `\n${indent}${text},`)
