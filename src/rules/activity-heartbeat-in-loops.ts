@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typ
 import { getFileInfo, getProjectModel } from '../project/index.js';
 import { ACTIVITY_PACKAGE, ACTIVITY_SLEEP_PATHS, matchesAnyPath } from '../sdk/activity-api.js';
 import { isFunctionNode, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
-import { ActivityCode, canUseActivityExport, isHeartbeatNode, memberName, walk } from '../utils/activity-code.js';
+import { ActivityCode, canUseActivityExport, isHeartbeatNode, memberName, someOwn, walk } from '../utils/activity-code.js';
 import { createRule } from '../utils/create-rule.js';
 import { ProjectFunctions } from '../utils/project-functions.js';
 import { addNamedImport, lineIndent } from '../utils/fixers.js';
@@ -35,18 +35,6 @@ const SLEEP_NAME = /^(sleep|delay|wait|pause|backoff)$|(Sleep|Delay|Backoff)$/;
 
 function isLoop(node: TSESTree.Node): node is Loop {
   return LOOP_TYPES.has(node.type);
-}
-
-/** Walks `root` without entering nested functions. */
-function someOwn(root: TSESTree.Node | null | undefined, test: (node: TSESTree.Node) => boolean): boolean {
-  if (!root) return false;
-  let found = false;
-  walk(root, (node) => {
-    if (found || (node !== root && isFunctionNode(node))) return false;
-    if (test(node)) found = true;
-    return undefined;
-  });
-  return found;
 }
 
 export default createRule<Options, MessageIds>({

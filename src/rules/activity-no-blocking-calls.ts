@@ -8,8 +8,8 @@ import {
   lookupBlockingCall,
   type BlockingCall,
 } from '../sdk/blocking-calls.js';
-import { enclosingFunction, isFunctionNode, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
-import { ActivityCode, memberName, walk } from '../utils/activity-code.js';
+import { enclosingFunction, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
+import { ActivityCode, memberName, someOwn } from '../utils/activity-code.js';
 import { ProjectFunctions, type ModuleFacts } from '../utils/project-functions.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
@@ -187,27 +187,15 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** Searches `root` without entering nested functions. */
-    function containsOwn(root: TSESTree.Node | null | undefined, test: (node: TSESTree.Node) => boolean): boolean {
-      if (!root) return false;
-      let found = false;
-      walk(root, (node) => {
-        if (found || (node !== root && isFunctionNode(node))) return false;
-        if (test(node)) found = true;
-        return undefined;
-      });
-      return found;
-    }
-
     /** A loop that reads the clock in its condition (or, endless, in its body) and never awaits. */
     function isBusyWaitWith(node: TSESTree.Node, clockRead: (node: TSESTree.Node) => boolean): boolean {
       if (!LOOP_TYPES.has(node.type)) return false;
       const loop = node as TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
-      if (containsOwn(loop, (n) => n.type === T.AwaitExpression || n.type === T.YieldExpression)) return false;
+      if (someOwn(loop, (n) => n.type === T.AwaitExpression || n.type === T.YieldExpression)) return false;
       const test = loop.test;
       const unconditional = !test || (test.type === T.Literal && test.value === true);
-      if (test && containsOwn(test, clockRead)) return true;
-      return unconditional && containsOwn(loop.body, clockRead);
+      if (test && someOwn(test, clockRead)) return true;
+      return unconditional && someOwn(loop.body, clockRead);
     }
 
     function isBusyWait(node: TSESTree.Node): boolean {

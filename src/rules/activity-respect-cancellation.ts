@@ -3,8 +3,8 @@ import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel } from '../project/index.js';
 import { ACTIVITY_PACKAGE } from '../sdk/activity-api.js';
 import { lookupHttpCall, type HttpCall } from '../sdk/http-clients.js';
-import { isFunctionNode, stripTypeWrappers } from '../utils/ast.js';
-import { ActivityCode, canUseActivityExport, isCancellationSource, memberName, walk } from '../utils/activity-code.js';
+import { stripTypeWrappers } from '../utils/ast.js';
+import { ActivityCode, canUseActivityExport, isCancellationSource, memberName, someOwn, walk } from '../utils/activity-code.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside, lineIndent } from '../utils/fixers.js';
 import { insertProperty } from '../utils/object-fixes.js';
@@ -17,18 +17,6 @@ export type MessageIds = 'swallowedCancellation' | 'missingAbortSignal' | 'rethr
 /** Names whose presence in a `catch` shows it handles cancellation on purpose. */
 const CANCELLATION_NAMES = new Set(['CancelledFailure', 'isCancellation', 'AbortError', 'isAbortError', 'cancellationSignal', 'cancellationDetails']);
 const LOG_METHODS = new Set(['log', 'trace', 'debug', 'info', 'warn', 'error']);
-
-/** Walks `root` without entering nested functions. */
-function someOwn(root: TSESTree.Node | null | undefined, test: (node: TSESTree.Node) => boolean): boolean {
-  if (!root) return false;
-  let found = false;
-  walk(root, (node) => {
-    if (found || (node !== root && isFunctionNode(node))) return false;
-    if (test(node)) found = true;
-    return undefined;
-  });
-  return found;
-}
 
 export default createRule<Options, MessageIds>({
   name: 'activity-respect-cancellation',

@@ -73,6 +73,18 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
   }
 }
 
+/** True if `test` holds for `root` or a node inside it, not counting nested functions. */
+export function someOwn(root: TSESTree.Node | null | undefined, test: (node: TSESTree.Node) => boolean): boolean {
+  if (!root) return false;
+  let found = false;
+  walk(root, (node) => {
+    if (found || (node !== root && isFunctionNode(node))) return false;
+    if (test(node)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** `await` is legal at `node`: the nearest enclosing function is `async`. */
 export function isInAsyncFunction(node: TSESTree.Node): boolean {
   return enclosingFunction(node)?.async === true;
