@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { temporalPromiseKind, type WorkflowCallKind } from '../utils/workflow-apis.js';
-import { enclosingFunction } from '../utils/ast.js';
+import { enclosingFunction, stripTypeWrappers } from '../utils/ast.js';
 import { getWorkflowCodeContext } from '../utils/workflow-code.js';
 
 export type Options = [];
@@ -29,7 +29,7 @@ function floating(
   resolver: ReferenceResolver,
   expr: TSESTree.Expression,
 ): { node: TSESTree.Expression; kind: WorkflowCallKind } | undefined {
-  const node = unwrapParens(expr);
+  const node = stripTypeWrappers(expr);
   switch (node.type) {
     case T.UnaryExpression:
       // `void p` is the explicit opt-out
@@ -54,19 +54,6 @@ function floating(
     default:
       return undefined;
   }
-}
-
-function unwrapParens(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (
-    current.type === T.TSAsExpression ||
-    current.type === T.TSNonNullExpression ||
-    current.type === T.TSSatisfiesExpression ||
-    current.type === T.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
 }
 
 /** `p.catch(h)` or `p.then(a, b)`: a rejection handler is attached to the outermost call. */

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { stripTypeWrappers } from '../utils/ast.js';
 import { createRule } from '../utils/create-rule.js';
 import { messageDefinitionKind } from '../utils/message-definitions.js';
 import { unwrapExpression, type ReferenceResolver } from '../utils/references.js';
@@ -15,19 +16,6 @@ import {
 
 export type Options = [];
 export type MessageIds = 'lateUpdateHandler';
-
-function stripTypes(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === T.TSAsExpression ||
-    current.type === T.TSNonNullExpression ||
-    current.type === T.TSSatisfiesExpression ||
-    current.type === T.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** The statements that run unconditionally, in order: a top-level `try` or block contributes its own statements. */
 function straightLine(statements: readonly TSESTree.Statement[]): TSESTree.Statement[] {
@@ -97,7 +85,7 @@ export default createRule<Options, MessageIds>({
 
     const lateHandler = (statement: TSESTree.Statement): { call: TSESTree.CallExpression; what: string } | undefined => {
       if (statement.type !== T.ExpressionStatement) return undefined;
-      const call = stripTypes(statement.expression);
+      const call = stripTypeWrappers(statement.expression);
       if (call.type !== T.CallExpression) return undefined;
       const callee = unwrapExpression(call.callee);
       if (isWorkflowApi(resolver, callee, 'setDefaultUpdateHandler')) return { call, what: 'default update handler' };
