@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseJsonc } from '../project/tsconfig.js';
 
 export interface PreservedImports {
   /** The option that preserves imports, as written: `verbatimModuleSyntax: true`. */
@@ -40,37 +41,12 @@ const MAX_EXTENDS_DEPTH = 16;
 const MAX_UP = 64;
 const byDir = new Map<string, CacheEntry>();
 
-function stripJsonc(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (inString) {
-      out += ch;
-      if (ch === '\\') {
-        out += text[i + 1] ?? '';
-        i++;
-      } else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-      out += ch;
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
-    } else out += ch;
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
-}
-
 function readJsonObject(file: string, seen: { file: string; mtimeMs: number }[]): Record<string, unknown> | undefined {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile() || stat.size > MAX_TSCONFIG_BYTES) return undefined;
     seen.push({ file, mtimeMs: stat.mtimeMs });
-    const value = JSON.parse(stripJsonc(fs.readFileSync(file, 'utf8'))) as unknown;
+    const value = parseJsonc(fs.readFileSync(file, 'utf8'));
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
