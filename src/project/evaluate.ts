@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { ProjectFiles } from './files.js';
 import { stringLiteral, type ParsedModule } from './module-ast.js';
+import { unwrapExpression } from '../utils/references.js';
 
 type Node = TSESTree.Node;
 
@@ -41,26 +42,8 @@ const URL_MODULES = new Set(['url', 'node:url']);
 const MODULE_MODULES = new Set(['module', 'node:module']);
 const MAX_DEPTH = 24;
 
-export function unwrap(node: Node): Node {
-  let current = node;
-  for (;;) {
-    switch (current.type) {
-      case T.TSAsExpression:
-      case T.TSSatisfiesExpression:
-      case T.TSNonNullExpression:
-      case T.TSTypeAssertion:
-      case T.TSInstantiationExpression:
-      case T.ChainExpression:
-        current = current.expression;
-        break;
-      case T.AwaitExpression:
-        current = current.argument;
-        break;
-      default:
-        return current;
-    }
-  }
-}
+/** `x as T`, `x!`, `a?.b`, `await x`, ... → `x` (one definition, shared with the rules). */
+export const unwrap = unwrapExpression;
 
 function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === T.Identifier ? node.property.name : undefined;
