@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=".tmp/eslint9"
 rm -rf "$scratch" && mkdir -p "$scratch"
-cp -r package.json package-lock.json tsconfig.json vitest.config.ts src tests fixtures "$scratch"/
+cp -r package.json package-lock.json tsconfig.json vitest.config.ts README.md src tests fixtures docs "$scratch"/
 cd "$scratch"
 npm ci --no-audit --no-fund --ignore-scripts >/dev/null
 npm install --no-audit --no-fund --ignore-scripts --no-save eslint@^9.39 >/dev/null
