@@ -70,6 +70,7 @@ import type { Order } from '../shared';
 
 const { charge${g}, notify${g} } = proxyActivities<typeof activities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '30 seconds',
   retry: { maximumAttempts: 5, initialInterval: '1s', backoffCoefficient: 2 },
 });
 

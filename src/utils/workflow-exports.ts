@@ -293,30 +293,39 @@ export interface ExportQueries {
   entryWorkflowTypes(entry: string): EntryWorkflowTypes;
 }
 
+/** One reader per model: a changed file on disk makes the cache build a new model, and so a new reader. */
+const readers = new WeakMap<ProjectModel, ExportReader>();
+
 /**
- * Export queries over the project model, with a cache for the lifetime of the returned object: create one per
- * linted file (the model's files may change between lints in an editor).
+ * Export queries over the project model, cached for the model's lifetime: without the cache every linted file
+ * would re-read every `workflowsPath` barrel, which makes linting a project O(N²). Unsaved editor text of another
+ * file is seen once it is saved (the model is rebuilt then).
  */
 export function createExportQueries(model: ProjectModel): ExportQueries {
-  const reader = new ExportReader(model);
+  let reader = readers.get(model);
+  if (!reader) {
+    reader = new ExportReader(model);
+    readers.set(model, reader);
+  }
+  const cached = reader;
   const queries: ExportQueries = {
     moduleExports(file) {
       try {
-        return reader.exports(file);
+        return cached.exports(file);
       } catch {
         return { names: new Map(), complete: false };
       }
     },
     exportedBinding(file, name) {
       try {
-        return reader.binding(file, name);
+        return cached.binding(file, name);
       } catch {
         return { kind: 'unknown' };
       }
     },
     localBinding(file, localName) {
       try {
-        return reader.localBinding(file, localName);
+        return cached.localBinding(file, localName);
       } catch {
         return { kind: 'unknown' };
       }
