@@ -97,6 +97,8 @@ export class ModelState {
   private workflowTypesCache: readonly WorkflowType[] | undefined;
   private readonly configStamps = new Map<string, FileStamp | undefined>();
   private readonly infoCache = new Map<string, { text: string | undefined; info: FileInfo }>();
+  private readonly reals = new Map<string, string>();
+  private readonly otherInfo = new Map<string, FileInfo>();
   private readonly matchWorkflows?: (file: string) => boolean;
   private readonly matchActivities?: (file: string) => boolean;
   readonly model: ProjectModel;
@@ -121,6 +123,19 @@ export class ModelState {
     this.walk();
     this.derive();
     this.model = this.createModel();
+  }
+
+  /**
+   * Real path of a file, memoised for this build: rules resolve imports of the same few files thousands of times
+   * (every reference to an imported binding, every export of a barrel), one syscall each without the memo.
+   */
+  private real(file: string): string {
+    let real = this.reals.get(file);
+    if (real === undefined) {
+      real = realpath(file) ?? toPosix(path.resolve(file));
+      this.reals.set(file, real);
+    }
+    return real;
   }
 
   private rel(file: string): string {
@@ -149,6 +164,7 @@ export class ModelState {
     this.registry = new EvaluatorRegistry(this.files);
     this.workflowTypesCache = undefined;
     this.infoCache.clear();
+    this.otherInfo.clear();
     this.diagnostics = this.walkProblems.map((message) => ({ message }));
     this.discoveredWorkers = [];
     for (const file of this.candidates) {
@@ -263,6 +279,7 @@ export class ModelState {
     if (before === text) return;
     const oldFacts = before === undefined ? undefined : this.files.facts(file);
     if (!this.files.setOverlay(file, text)) return;
+    this.otherInfo.delete(file);
     const newFacts = this.files.facts(file);
     const importsChanged = JSON.stringify(oldFacts?.requests.map((r) => [r.specifier, r.typeOnly, r.kind])) !==
       JSON.stringify(newFacts?.requests.map((r) => [r.specifier, r.typeOnly, r.kind]));
@@ -271,11 +288,20 @@ export class ModelState {
   }
 
   fileInfo(inputFile: string, text?: string): FileInfo {
-    const file = realpath(inputFile) ?? toPosix(path.resolve(inputFile));
+    const file = this.real(inputFile);
+    if (text === undefined) {
+      // Roles of other files (a worker's, an activity module's): asked for by many linted files, kept until the
+      // next derive; a small LRU would thrash and cost two syscalls per question.
+      const known = this.otherInfo.get(file);
+      if (known) return known;
+      const info = this.computeFileInfo(file, stamp(file) !== undefined, undefined);
+      this.otherInfo.set(file, info);
+      return info;
+    }
     const cached = this.infoCache.get(file);
     if (cached && cached.text === text) return cached.info;
     const onDisk = stamp(file) !== undefined;
-    if (text !== undefined && onDisk && isInside(this.root, file)) this.applyOverlay(file, text);
+    if (onDisk && isInside(this.root, file)) this.applyOverlay(file, text);
     const info = this.computeFileInfo(file, onDisk, text);
     if (this.infoCache.size >= INFO_CACHE_SIZE) this.infoCache.delete(this.infoCache.keys().next().value ?? '');
     this.infoCache.set(file, { text, info });
@@ -324,7 +350,7 @@ export class ModelState {
   }
 
   private resolveReExport(fromFile: string, specifier: string, name: string): { source: string; name: string } | undefined {
-    const from = realpath(fromFile) ?? toPosix(path.resolve(fromFile));
+    const from = this.real(fromFile);
     const target = this.files.resolver.resolveFile(from, specifier);
     if (!target) return undefined;
     const origin = this.files.exportOrigin(target, name);
@@ -335,14 +361,14 @@ export class ModelState {
   }
 
   private ignoredModules(file?: string): string[] {
-    const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : (this.workflow.get(realpath(file) ?? file)?.workers ?? []);
+    const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : (this.workflow.get(this.real(file))?.workers ?? []);
     const result = new Set<string>();
     for (const i of workers) for (const m of this.discoveredWorkers[i]?.info.ignoreModules ?? []) result.add(m);
     return [...result];
   }
 
   private createModel(): ProjectModel {
-    const real = (f: string): string => realpath(f) ?? toPosix(path.resolve(f));
+    const real = (f: string): string => this.real(f);
     const base = {
       root: this.root,
       settings: this.input.settings,
