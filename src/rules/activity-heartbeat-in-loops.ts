@@ -206,7 +206,7 @@ export default createRule<Options, MessageIds>({
       if (ref?.kind !== 'module' || ref.path.length !== 1) return false;
       const name = ref.path[0];
       if (name === undefined) return false;
-      projectFunctions ??= new ProjectFunctions(model);
+      projectFunctions ??= ProjectFunctions.for(model);
       const file = ref.source.startsWith('/') ? ref.source : projectFunctions.resolve(context.filename, ref.source);
       if (!file) return false;
       const located = projectFunctions.exportedFunction(file, name);

@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
     }
     const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
     const lookup = projectLookup(context);
-    const analyzer = new ProjectFunctions(model);
+    const analyzer = ProjectFunctions.for(model);
 
     function relative(file: string): string {
       const root = model.root.endsWith('/') ? model.root : `${model.root}/`;

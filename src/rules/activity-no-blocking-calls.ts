@@ -139,6 +139,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const reportSync = options.syncActivities === 'report';
     const allow = new Set(options.allow ?? []);
+    // The project analyser is shared by every linted file: its cached search results depend on `allow`.
+    const searchKey = `blocking:${JSON.stringify([...allow].sort())}`;
     const model = getProjectModel(context);
     const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
     const code = new ActivityCode(sourceCode);
@@ -207,7 +209,7 @@ export default createRule<Options, MessageIds>({
 
     let projectFunctions: ProjectFunctions | undefined;
     function project(): ProjectFunctions {
-      projectFunctions ??= new ProjectFunctions(model);
+      projectFunctions ??= ProjectFunctions.for(model);
       return projectFunctions;
     }
 
@@ -261,7 +263,7 @@ export default createRule<Options, MessageIds>({
       const file = name === undefined ? undefined : ref.source.startsWith('/') ? ref.source : project().resolve(context.filename, ref.source);
       if (!file || name === undefined) return undefined;
       const located = project().exportedFunction(file, name);
-      const hit = located ? project().search(located, 'blocking', foreignBlockingCall) : undefined;
+      const hit = located ? project().search(located, searchKey, foreignBlockingCall) : undefined;
       if (!hit) return undefined;
       return { ...hit.value, where: `${relative(hit.file)}, line ${hit.node.loc.start.line}` };
     }

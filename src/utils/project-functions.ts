@@ -84,12 +84,28 @@ function localConst(fn: FunctionNode | undefined, name: string): TSESTree.Node |
   return found;
 }
 
+const shared = new WeakMap<ProjectModel, ProjectFunctions>();
+
 export class ProjectFunctions {
   private readonly modules = new Map<string, ModuleFacts | null>();
   private readonly results = new Map<FunctionNode, HeartbeatFacts>();
   private readonly searches = new Map<string, Map<FunctionNode, ProjectHit<unknown> | null>>();
 
   constructor(private readonly model: ProjectModel) {}
+
+  /**
+   * The analyser of a model, shared by every linted file while the model lives: one per linted file re-reads the
+   * same activity modules (and their barrels) again and again, which makes a project lint O(N²). A file changed on
+   * disk makes the cache build a new model, and so a new analyser; unsaved text of another file is seen once saved.
+   */
+  static for(model: ProjectModel): ProjectFunctions {
+    let analyser = shared.get(model);
+    if (!analyser) {
+      analyser = new ProjectFunctions(model);
+      shared.set(model, analyser);
+    }
+    return analyser;
+  }
 
   // -----------------------------------------------------------------------------------------------------------------
   // Finding implementations
@@ -228,7 +244,8 @@ export class ProjectFunctions {
 
   /**
    * The first node in `located` (and the same-file functions and project imports it calls, transitively) for which
-   * `test` returns a value. `key` names the test for caching.
+   * `test` returns a value. `key` names the test for caching: the analyser is shared by every linted file, so the key
+   * must change whenever what `test` finds does (rule options).
    */
   search<T>(located: LocatedFunction, key: string, test: (node: TSESTree.Node, facts: ModuleFacts) => T | undefined): ProjectHit<T> | undefined {
     try {
