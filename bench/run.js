@@ -1,11 +1,14 @@
 // `npm run bench`: ESLint with the same parser and no rules vs `recommended` vs `recommended-type-checked`
-// (vs the typed parse with no rules), on generated projects and the example app.
+// (vs the typed parse with no rules), on generated projects and the example app; and oxlint running the untyped
+// rules of `recommended` as a JS plugin.
 // Each measurement is a fresh process; pairs run back to back and ratios are taken pair by pair, then the median.
-// Options: --sizes 250,1000,4000  --runs 5  --no-typed
+// Options: --sizes 250,1000,4000  --runs 5  --no-typed  --no-oxlint
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { oxlintConfig } from '../scripts/oxlint-config.js';
 import { generateProject } from './generate.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,6 +20,7 @@ const arg = (name, fallback) => {
 const sizes = arg('sizes', '250,1000,4000').split(',').map(Number);
 const runs = Math.max(1, Number(arg('runs', '5')));
 const typed = !args.includes('--no-typed');
+const withOxlint = !args.includes('--no-oxlint');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,6 +60,53 @@ function pair(dir, baseMode, mode) {
   };
 }
 
+/**
+ * oxlint with the plugin's untyped `recommended` rules (and none of its own) as a fresh process, `runs` times.
+ * `ms` is the wall time of the process (start-up and loading the JS plugin included); `reportedMs` is what oxlint
+ * itself reports ("Finished in ...").
+ */
+async function oxlintRuns(dir) {
+  const distPath = path.join(root, 'dist/index.js');
+  const { default: plugin } = await import(pathToFileURL(distPath).href);
+  const rc = path.join(root, '.tmp/bench/oxlintrc.json');
+  fs.mkdirSync(path.dirname(rc), { recursive: true });
+  fs.writeFileSync(rc, JSON.stringify(oxlintConfig(plugin, distPath, 'recommended'), null, 2));
+  const bin = path.join(root, 'node_modules/oxlint/bin/oxlint');
+  // The same files ESLint lints (src/**/*.ts), named explicitly: oxlint skips git-ignored folders such as .tmp/.
+  const sources = [];
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(path.join(dir, d), { withFileTypes: true })) {
+      const rel = `${d}/${entry.name}`;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.ts')) sources.push(rel);
+    }
+  };
+  walk('src');
+  const wall = [];
+  const reported = [];
+  let problems = 0;
+  let files = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    let out;
+    try {
+      out = execFileSync(process.execPath, [bin, '-c', rc, ...sources], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    } catch (error) {
+      out = error.stdout ?? ''; // exit code 1: findings
+    }
+    wall.push(performance.now() - start);
+    const finished = /Finished in ([\d.]+)(ms|s) on (\d+) files?/.exec(out);
+    if (finished) {
+      reported.push(Number(finished[1]) * (finished[2] === 's' ? 1000 : 1));
+      files = Number(finished[3]);
+    }
+    const found = /Found (\d+) warnings? and (\d+) errors?/.exec(out);
+    if (found) problems = Number(found[1]) + Number(found[2]);
+  }
+  if (files === 0) throw new Error(`oxlint linted no files in ${dir}`);
+  return { ms: median(wall), reportedMs: reported.length ? median(reported) : undefined, files, problems };
+}
+
 const projects = [{ name: 'example app', dir: path.join(root, 'fixtures/example') }];
 for (const size of sizes) {
   const dir = path.join(root, '.tmp/bench', `p${size}`);
@@ -68,19 +119,21 @@ for (const project of projects) {
   process.stderr.write(`bench: ${project.name} ...\n`);
   const row = { project: project.name, recommended: pair(project.dir, 'base', 'recommended') };
   if (typed) row.typed = pair(project.dir, 'typed-base', 'typed');
+  if (withOxlint) row.oxlint = await oxlintRuns(project.dir);
   rows.push(row);
 }
 
 const fmt = (n, d = 0) => n.toFixed(d);
 const lines = [
-  '| project | files | no rules (ms) | recommended (ms) | ratio | typed parse (ms) | type-checked (ms) | ratio | peak RSS (MB) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| project | files | no rules (ms) | recommended (ms) | ratio | typed parse (ms) | type-checked (ms) | ratio | peak RSS (MB) | oxlint + plugin (ms) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
+const oxlintCell = (o) => (o ? `${fmt(o.ms)}${o.reportedMs === undefined ? '' : ` (${fmt(o.reportedMs)})`}` : '-');
 for (const r of rows) {
   lines.push(
     `| ${r.project} | ${r.recommended.files} | ${fmt(r.recommended.baseMs)} | ${fmt(r.recommended.ms)} | ${fmt(r.recommended.ratio, 3)} | ` +
       `${r.typed ? fmt(r.typed.baseMs) : '-'} | ${r.typed ? fmt(r.typed.ms) : '-'} | ${r.typed ? fmt(r.typed.ratio, 3) : '-'} | ` +
-      `${fmt(Math.max(r.recommended.peakRssMb, r.typed?.peakRssMb ?? 0))} |`,
+      `${fmt(Math.max(r.recommended.peakRssMb, r.typed?.peakRssMb ?? 0))} | ${oxlintCell(r.oxlint)} |`,
   );
 }
 const g1 = rows.find((r) => r.project === 'generated 1000');
@@ -92,7 +145,8 @@ const summary = {
   rows,
   growthPerFile1000to4000: growth,
 };
-const table = `${lines.join('\n')}\n\nruns per measurement: ${runs}; ratios are medians of back-to-back pairs.${
+const table = `${lines.join('\n')}\n\nruns per measurement: ${runs}; ratios are medians of back-to-back pairs. ESLint times are measured in the process ` +
+  `(linting only); oxlint times are the whole process (start-up and loading the JS plugin included), with oxlint's own "Finished in" time in parentheses.${
   growth === undefined ? '' : `\nrecommended time per file, 4,000 vs 1,000 files: ${fmt(growth, 3)}× (1.0 = linear).`
 }\n`;
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
