@@ -850,3 +850,190 @@ export async function exportAll() { heartbeat(); execSync('pg_dump'); }`,
     },
   ],
 });
+
+ruleTester.run('activity-no-blocking-calls: helper forms in other files and suggestion edges', rule, {
+  valid: [
+    // Helpers that block through other clock reads, `Atomics.wait`, and namespace, default, computed and inline-`require` forms.
+    // Helpers that do not block, names that are not exported functions, and `allow` applied in other files.
+    {
+      code: `import { notBlocking, LIMIT, waitShared, readAll, run, readViaRequire } from './lib/clocks';
+import * as clocks from './lib/clocks';
+export async function a(buffer: Int32Array) {
+  waitShared(buffer);
+  (clocks as any).missing();
+  return [notBlocking('/x'), (LIMIT as any)(), readAll('/x'), run('ls'), readViaRequire('/y')];
+}`,
+      filename: '/work/main/fixtures/projects/blocking/src/activities.ts',
+      options: [{"allow":["Atomics.wait","fs.readFileSync","child_process.execSync"]}],
+    },
+    // Clock reads from `perf_hooks` and unknown callees in loop tests.
+    // Calls of other activities and of functions nested in an activity are checked where they are; a non-blocking helper called twice.
+    // Suggestion edge cases: an already awaited call, a non-null assertion, file descriptors, spread and type arguments.
+    // The promisify suggestion reuses an existing `promisify` import and follows the `node:` style of the file.
+    // No promisify suggestion for a destructured `require` (the file may be CommonJS) or a file without imports.
+  ],
+  invalid: [
+    {
+      code: `import { spinNewDate, spinPerformance, spinHrtime, spinProcess, waitShared, readAll, run, readViaRequire } from './lib/clocks';
+export async function a(buffer: Int32Array) {
+  spinNewDate(1);
+  spinPerformance(1);
+  spinHrtime(1n);
+  spinProcess();
+  waitShared(buffer);
+  return [readAll('/x'), run('ls'), readViaRequire('/y')];
+}`,
+      filename: '/work/main/fixtures/projects/blocking/src/activities.ts',
+      errors: [
+        { messageId: 'blockingHelper', line: 3, column: 3, endLine: 3, endColumn: 17 },
+        { messageId: 'blockingHelper', line: 4, column: 3, endLine: 4, endColumn: 21 },
+        { messageId: 'blockingHelper', line: 5, column: 3, endLine: 5, endColumn: 17 },
+        { messageId: 'blockingHelper', line: 6, column: 3, endLine: 6, endColumn: 16 },
+        { messageId: 'blockingHelper', line: 7, column: 3, endLine: 7, endColumn: 21 },
+        { messageId: 'blockingHelper', line: 8, column: 11, endLine: 8, endColumn: 24 },
+        { messageId: 'blockingHelper', line: 8, column: 26, endLine: 8, endColumn: 35 },
+        { messageId: 'blockingHelper', line: 8, column: 37, endLine: 8, endColumn: 57 },
+      ],
+    },
+    {
+      code: `import { performance } from 'perf_hooks';
+declare function now(): number;
+export async function a(end: number) {
+  while (performance.now() < end) {}
+  while (now() < end) {}
+  while (1) { if (Date.now() > end) break; }
+}`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'busyWait', line: 4, column: 3, endLine: 4, endColumn: 8 },
+      ],
+    },
+    {
+      code: `import { readFileSync } from 'fs';
+function helper() { return 1; }
+export async function b() { return helper() + helper(); }
+export async function a() {
+  function inner() { return readFileSync('/x'); }
+  await b();
+  return inner();
+}`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'blockingCall', line: 5, column: 29, endLine: 5, endColumn: 47 },
+      ],
+    },
+    {
+      code: `import * as fs from 'fs';
+declare const handle: { fd: number; path: string };
+declare const args: [string];
+declare const paths: string[];
+export async function a() {
+  const x = await fs.readFileSync('/x');
+  const y = fs.readFileSync('/y')!.length;
+  fs.readFileSync(3);
+  fs.readFileSync(handle.fd);
+  fs.readFileSync(handle.path);
+  fs.readFileSync(paths[0] ?? '');
+  fs.readFileSync(...args);
+  fs.readFileSync<string>('/z');
+  return [x, y];
+}`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'blockingCall', line: 6, column: 19, endLine: 6, endColumn: 40, suggestions: [{ messageId: 'useFsPromises', output: `import * as fs from 'fs';
+declare const handle: { fd: number; path: string };
+declare const args: [string];
+declare const paths: string[];
+export async function a() {
+  const x = await fs.promises.readFile('/x');
+  const y = fs.readFileSync('/y')!.length;
+  fs.readFileSync(3);
+  fs.readFileSync(handle.fd);
+  fs.readFileSync(handle.path);
+  fs.readFileSync(paths[0] ?? '');
+  fs.readFileSync(...args);
+  fs.readFileSync<string>('/z');
+  return [x, y];
+}` }] },
+        { messageId: 'blockingCall', line: 7, column: 13, endLine: 7, endColumn: 34, suggestions: [{ messageId: 'useFsPromises', output: `import * as fs from 'fs';
+declare const handle: { fd: number; path: string };
+declare const args: [string];
+declare const paths: string[];
+export async function a() {
+  const x = await fs.readFileSync('/x');
+  const y = (await fs.promises.readFile('/y'))!.length;
+  fs.readFileSync(3);
+  fs.readFileSync(handle.fd);
+  fs.readFileSync(handle.path);
+  fs.readFileSync(paths[0] ?? '');
+  fs.readFileSync(...args);
+  fs.readFileSync<string>('/z');
+  return [x, y];
+}` }] },
+        { messageId: 'blockingCall', line: 8, column: 3, endLine: 8, endColumn: 21 },
+        { messageId: 'blockingCall', line: 9, column: 3, endLine: 9, endColumn: 29 },
+        { messageId: 'blockingCall', line: 10, column: 3, endLine: 10, endColumn: 31, suggestions: [{ messageId: 'useFsPromises', output: `import * as fs from 'fs';
+declare const handle: { fd: number; path: string };
+declare const args: [string];
+declare const paths: string[];
+export async function a() {
+  const x = await fs.readFileSync('/x');
+  const y = fs.readFileSync('/y')!.length;
+  fs.readFileSync(3);
+  fs.readFileSync(handle.fd);
+  await fs.promises.readFile(handle.path);
+  fs.readFileSync(paths[0] ?? '');
+  fs.readFileSync(...args);
+  fs.readFileSync<string>('/z');
+  return [x, y];
+}` }] },
+        { messageId: 'blockingCall', line: 11, column: 3, endLine: 11, endColumn: 34, suggestions: [{ messageId: 'useFsPromises', output: `import * as fs from 'fs';
+declare const handle: { fd: number; path: string };
+declare const args: [string];
+declare const paths: string[];
+export async function a() {
+  const x = await fs.readFileSync('/x');
+  const y = fs.readFileSync('/y')!.length;
+  fs.readFileSync(3);
+  fs.readFileSync(handle.fd);
+  fs.readFileSync(handle.path);
+  await fs.promises.readFile(paths[0] ?? '');
+  fs.readFileSync(...args);
+  fs.readFileSync<string>('/z');
+  return [x, y];
+}` }] },
+        { messageId: 'blockingCall', line: 12, column: 3, endLine: 12, endColumn: 27 },
+        { messageId: 'blockingCall', line: 13, column: 3, endLine: 13, endColumn: 32 },
+      ],
+    },
+    {
+      code: `import { promisify } from 'util';
+import { execSync } from 'child_process';
+export async function a() { return execSync('ls'); }`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'blockingCall', line: 3, column: 36, endLine: 3, endColumn: 50 },
+      ],
+    },
+    {
+      code: `import { gzipSync } from 'node:zlib';
+export async function a(b: Buffer) { return gzipSync(b); }`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'blockingCall', line: 2, column: 45, endLine: 2, endColumn: 56, suggestions: [{ messageId: 'usePromisify', output: `import { gzipSync, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+export async function a(b: Buffer) { return await promisify(gzip)(b); }` }] },
+      ],
+    },
+    {
+      code: `const { execSync } = require('child_process');
+const cp = require('child_process');
+export async function a() { return [execSync('ls'), cp.execSync('pwd')]; }`,
+      filename: 'src/activities.ts',
+      errors: [
+        { messageId: 'blockingCall', line: 3, column: 37, endLine: 3, endColumn: 51 },
+        { messageId: 'blockingCall', line: 3, column: 53, endLine: 3, endColumn: 71 },
+      ],
+    },
+  ],
+});

@@ -229,3 +229,208 @@ export async function subscription(): Promise<number> {
     },
   ],
 });
+
+ruleTester.run('workflow-no-busy-wait: exits, stable operands, suggestions and elapsed time', rule, {
+  valid: [
+    // `while (1)` is endless too; a labeled `break` of an inner label or a `continue` of the own label does not leave the loop; a `return` in a nested function or class does not either.
+    // A `continue` of an outer label leaves the loop; every exit must be clock-guarded.
+    // Stable operands: globals `Infinity`/`undefined`, imports, functions, classes, template literals, conditionals, TS wrappers, `this` members, literal computed members.
+    // Unstable operands: an unknown global, a computed member, a `let` changed in the loop, a parameter reassigned in a nested function, a member while the body calls.
+    // A `Date` deadline compared with `getTime()` / `valueOf()` is stable when the loop does not touch it.
+    // The suggestion computes the remaining time: parenthesised operands, a sum, a `>` comparison; none with a comment or for unsupported shapes.
+    // Elapsed-time checks: `+start`, no reading before the later one, a loop around the later reading that awaits.
+    // Elapsed time measured across a loop that contains the start reading is not flagged when the loop awaits.
+  ],
+  invalid: [
+    {
+      code: `export function a(end: number): void {
+  outer: while (1) {
+    if (Date.now() > end) break;
+    inner: for (;;) { break inner; }
+    switch (end) { case 1: break; default: continue outer; }
+    const f = () => { return 1; };
+    class K { m() { return 2; } }
+    void f; void K;
+  }
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 3, column: 9, endLine: 3, endColumn: 25 },
+      ],
+    },
+    {
+      code: `export function a(end: number, items: number[]): void {
+  outer: for (const _ of items) {
+    while (true) {
+      if (Date.now() > end) continue outer;
+    }
+  }
+}
+export function b(end: number, go: boolean): void {
+  while (true) {
+    if (Date.now() > end) break;
+    if (go) return;
+  }
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 4, column: 11, endLine: 4, endColumn: 27 },
+      ],
+    },
+    {
+      code: `import { LIMIT } from './limits';
+function limit(): number { return 1; }
+class Box { static max = 1; }
+export function a(cfg: { end: number }, ends: number[], mode: boolean): void {
+  while (Date.now() < Infinity) {}
+  while (Date.now() < (mode ? LIMIT : cfg.end)) {}
+  while (\`\${Date.now()}\` !== \`\${LIMIT}\`) {}
+  while (Date.now() < (cfg.end as number)) {}
+  while (Date.now() < cfg!.end) {}
+  while (Date.now() < (cfg.end satisfies number)) {}
+  while (Date.now() < ends[0]!) {}
+  while (Date.now() < Number(limit)) {}
+  while (Date.now() !== undefined && Box.max > 0) {}
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 5, column: 10, endLine: 5, endColumn: 31 },
+        { messageId: 'busyWait', line: 6, column: 10, endLine: 6, endColumn: 47 },
+        { messageId: 'busyWait', line: 7, column: 10, endLine: 7, endColumn: 40 },
+        { messageId: 'busyWait', line: 8, column: 10, endLine: 8, endColumn: 42 },
+        { messageId: 'busyWait', line: 9, column: 10, endLine: 9, endColumn: 31 },
+        { messageId: 'busyWait', line: 10, column: 10, endLine: 10, endColumn: 49 },
+        { messageId: 'busyWait', line: 11, column: 10, endLine: 11, endColumn: 31 },
+        { messageId: 'busyWait', line: 13, column: 10, endLine: 13, endColumn: 49 },
+      ],
+    },
+    {
+      code: `declare let later: number;
+export function a(cfg: { end: number }, key: 'end', n: number): void {
+  while (Date.now() < later) {}
+  while (Date.now() < cfg[key]) {}
+  let end = Date.now() + 10;
+  while (Date.now() < end) { end = end + 0; }
+  const bump = () => { n = n + 1; };
+  while (Date.now() < n) { bump(); }
+  while (Date.now() < cfg.end) { delete (cfg as any).end; }
+  for (let i = 0; Date.now() < cfg.end; i++) {}
+  while (Date.now() < (this as any).end) {}
+  while (Date.now() < deadline.getTime()) {}
+}
+declare const deadline: Date;`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 3, column: 10, endLine: 3, endColumn: 28 },
+        { messageId: 'busyWait', line: 12, column: 10, endLine: 12, endColumn: 41 },
+      ],
+    },
+    {
+      code: `import { sleep } from '@temporalio/workflow';
+export async function a(ms: number): Promise<void> {
+  const deadline = new Date(Date.now() + ms);
+  while (Date.now() < deadline.valueOf()) {}
+  let other = new Date();
+  for (; Date.now() < other.getTime(); other = new Date()) {}
+  await sleep(1);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 4, column: 10, endLine: 4, endColumn: 41, suggestions: [{ messageId: 'useSleep', output: `import { sleep } from '@temporalio/workflow';
+export async function a(ms: number): Promise<void> {
+  const deadline = new Date(Date.now() + ms);
+  await sleep(deadline.valueOf() - Date.now());
+  let other = new Date();
+  for (; Date.now() < other.getTime(); other = new Date()) {}
+  await sleep(1);
+}` }] },
+      ],
+    },
+    {
+      code: `export async function a(start: number, ms: number, extra: number): Promise<void> {
+  while (Date.now() - start < ms * 2) {}
+  while (Date.now() - (start + 1) < (ms + extra)) {}
+  while (start + ms > Date.now()) {}
+  while (Date.now() < start + ms) { /* spin */ }
+  while (Date.now() !== start) {}
+  for (;Date.now() < start;) {}
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'busyWait', line: 2, column: 10, endLine: 2, endColumn: 37, suggestions: [{ messageId: 'useSleep', output: `import { sleep } from '@temporalio/workflow';
+export async function a(start: number, ms: number, extra: number): Promise<void> {
+  await sleep(start + ms * 2 - Date.now());
+  while (Date.now() - (start + 1) < (ms + extra)) {}
+  while (start + ms > Date.now()) {}
+  while (Date.now() < start + ms) { /* spin */ }
+  while (Date.now() !== start) {}
+  for (;Date.now() < start;) {}
+}` }] },
+        { messageId: 'busyWait', line: 3, column: 10, endLine: 3, endColumn: 49, suggestions: [{ messageId: 'useSleep', output: `import { sleep } from '@temporalio/workflow';
+export async function a(start: number, ms: number, extra: number): Promise<void> {
+  while (Date.now() - start < ms * 2) {}
+  await sleep(start + 1 + (ms + extra) - Date.now());
+  while (start + ms > Date.now()) {}
+  while (Date.now() < start + ms) { /* spin */ }
+  while (Date.now() !== start) {}
+  for (;Date.now() < start;) {}
+}` }] },
+        { messageId: 'busyWait', line: 4, column: 10, endLine: 4, endColumn: 33, suggestions: [{ messageId: 'useSleep', output: `import { sleep } from '@temporalio/workflow';
+export async function a(start: number, ms: number, extra: number): Promise<void> {
+  while (Date.now() - start < ms * 2) {}
+  while (Date.now() - (start + 1) < (ms + extra)) {}
+  await sleep(start + ms - Date.now());
+  while (Date.now() < start + ms) { /* spin */ }
+  while (Date.now() !== start) {}
+  for (;Date.now() < start;) {}
+}` }] },
+        { messageId: 'busyWait', line: 5, column: 10, endLine: 5, endColumn: 33 },
+        { messageId: 'busyWait', line: 6, column: 10, endLine: 6, endColumn: 30 },
+        { messageId: 'busyWait', line: 7, column: 9, endLine: 7, endColumn: 27, suggestions: [{ messageId: 'useSleep', output: `import { sleep } from '@temporalio/workflow';
+export async function a(start: number, ms: number, extra: number): Promise<void> {
+  while (Date.now() - start < ms * 2) {}
+  while (Date.now() - (start + 1) < (ms + extra)) {}
+  while (start + ms > Date.now()) {}
+  while (Date.now() < start + ms) { /* spin */ }
+  while (Date.now() !== start) {}
+  await sleep(start - Date.now());
+}` }] },
+      ],
+    },
+    {
+      code: `import { sleep } from '@temporalio/workflow';
+export async function a(): Promise<number[]> {
+  const start = new Date();
+  const elapsed = Date.now() - +start;
+  const x = Date.now();
+  const y = x - later;
+  for (let i = 0; i < 3; i++) {
+    await sleep(1);
+    const d = Date.now() - x;
+    void d;
+  }
+  return [elapsed, y];
+}
+const later = Date.now();`,
+      filename: W,
+      errors: [
+        { messageId: 'elapsedZero', line: 4, column: 19, endLine: 4, endColumn: 38 },
+      ],
+    },
+    {
+      code: `import { sleep } from '@temporalio/workflow';
+export async function a(): Promise<void> {
+  while (true) {
+    const start = Date.now();
+    const spent = Date.now() - start;
+    void spent;
+    await sleep(1);
+  }
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'elapsedZero', line: 5, column: 19, endLine: 5, endColumn: 37 },
+      ],
+    },
+  ],
+});

@@ -339,3 +339,315 @@ export const f = !globalThis.crypto || typeof crypto === 'undefined';`,
     },
   ],
 });
+
+ruleTester.run('workflow-no-unsafe-random: guards, deep imports and fix edges', rule, {
+  valid: [
+    // Computed members name the member when it is a string literal; a call of `crypto` itself is reported as such.
+    // Only a guard that always exits (`throw`/`return`) protects the code after it.
+    // Feature tests in their other forms: `&&` chains, negations, `==`/`!=`, `'crypto' in globalThis`, the else branch.
+    {
+      code: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : uuid4();
+export const b = !(typeof crypto === 'undefined') ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto == 'function' ? crypto.randomUUID() : uuid4();
+export const d = typeof crypto != 'undefined' ? crypto.randomUUID() : uuid4();
+export const e = 'crypto' in globalThis ? crypto.randomUUID() : uuid4();
+export const f = typeof crypto === 'undefined' ? uuid4() : crypto.randomUUID();
+export const g = typeof crypto === 'undefined' || !globalThis.crypto ? uuid4() : crypto.randomUUID();
+export const h = typeof crypto == 'undefined' || crypto.randomUUID();
+export function i(): string {
+  if (!globalThis.crypto) { return uuid4(); } else { return crypto.randomUUID(); }
+}
+export const j = !('crypto' in globalThis) ? uuid4() : crypto.randomUUID();`,
+      filename: W,
+    },
+    // Tests that do not prove `crypto` exists, a shadowed `window`, and a label named `crypto`.
+    // Deep requires (`uuid/v4` default, `uuid/v1`), pure subpath exports, unknown subpaths of RNG packages, callable CommonJS modules.
+    // Calls that pass their own randomness are fine; `undefined`, unrelated option keys and `new` are not.
+    // The uuid import on one line with the code: it is replaced in place.
+    // An import after its use at the end of the file (no final line break).
+    // A require among several declarators stays: only the call is replaced.
+    // A destructuring default keeps the require.
+    // One property of a destructured require goes; the others stay.
+    // The last specifier goes together with the comma before it.
+    // A comment in the import keeps it.
+    // No suggestion when the callee has no root binding or the call holds a comment.
+    // Type-only imports and re-exports of bundle-breaking packages are dropped by the compiler.
+    {
+      code: `import { type Foo } from 'hyperid';
+export type * from 'hyperid';
+import type * as R from 'random-bytes';
+export type X = Foo | R.T;
+export const y = 1;`,
+      filename: W,
+    },
+    // No `Math.random()` suggestion when `Math` is shadowed; no suggestion with a comment or arguments.
+  ],
+  invalid: [
+    {
+      code: `export const a = crypto['randomUUID']();
+export const b = globalThis['crypto'].getRandomValues(new Uint8Array(2));
+declare const k: 'subtle';
+export const c = crypto[k];
+export const d = crypto();`,
+      filename: W,
+      errors: [
+        { messageId: 'cryptoGlobal', line: 1, column: 18, endLine: 1, endColumn: 40, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = uuid4();
+export const b = globalThis['crypto'].getRandomValues(new Uint8Array(2));
+declare const k: 'subtle';
+export const c = crypto[k];
+export const d = crypto();` }] },
+        { messageId: 'cryptoGlobal', line: 2, column: 18, endLine: 2, endColumn: 73 },
+        { messageId: 'cryptoGlobal', line: 4, column: 18, endLine: 4, endColumn: 27 },
+        { messageId: 'cryptoGlobal', line: 5, column: 18, endLine: 5, endColumn: 26 },
+      ],
+    },
+    {
+      code: `import { uuid4 } from '@temporalio/workflow';
+export function a(): string {
+  if (typeof crypto === 'undefined') {
+    throw new Error('no crypto');
+  }
+  return crypto.randomUUID();
+}
+export function b(): string {
+  if (typeof crypto === 'undefined') {}
+  return crypto.randomUUID();
+}
+export function c(): string {
+  if (typeof crypto === 'undefined') uuid4();
+  return crypto.randomUUID();
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'cryptoGlobal', line: 10, column: 10, endLine: 10, endColumn: 29, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export function a(): string {
+  if (typeof crypto === 'undefined') {
+    throw new Error('no crypto');
+  }
+  return crypto.randomUUID();
+}
+export function b(): string {
+  if (typeof crypto === 'undefined') {}
+  return uuid4();
+}
+export function c(): string {
+  if (typeof crypto === 'undefined') uuid4();
+  return crypto.randomUUID();
+}` }] },
+        { messageId: 'cryptoGlobal', line: 14, column: 10, endLine: 14, endColumn: 29, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export function a(): string {
+  if (typeof crypto === 'undefined') {
+    throw new Error('no crypto');
+  }
+  return crypto.randomUUID();
+}
+export function b(): string {
+  if (typeof crypto === 'undefined') {}
+  return crypto.randomUUID();
+}
+export function c(): string {
+  if (typeof crypto === 'undefined') uuid4();
+  return uuid4();
+}` }] },
+      ],
+    },
+    {
+      code: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
+export const b = typeof crypto === 'string' ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : crypto.randomUUID();
+export const d = 1 > 2 ? crypto.randomUUID() : uuid4();
+export const e = typeof crypto !== 'undefined' || crypto.randomUUID();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }`,
+      filename: W,
+      errors: [
+        { messageId: 'cryptoGlobal', line: 2, column: 51, endLine: 2, endColumn: 70, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? uuid4();
+export const b = typeof crypto === 'string' ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : crypto.randomUUID();
+export const d = 1 > 2 ? crypto.randomUUID() : uuid4();
+export const e = typeof crypto !== 'undefined' || crypto.randomUUID();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }` }] },
+        { messageId: 'cryptoGlobal', line: 3, column: 47, endLine: 3, endColumn: 66, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
+export const b = typeof crypto === 'string' ? uuid4() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : crypto.randomUUID();
+export const d = 1 > 2 ? crypto.randomUUID() : uuid4();
+export const e = typeof crypto !== 'undefined' || crypto.randomUUID();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }` }] },
+        { messageId: 'cryptoGlobal', line: 4, column: 57, endLine: 4, endColumn: 76, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
+export const b = typeof crypto === 'string' ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : uuid4();
+export const d = 1 > 2 ? crypto.randomUUID() : uuid4();
+export const e = typeof crypto !== 'undefined' || crypto.randomUUID();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }` }] },
+        { messageId: 'cryptoGlobal', line: 5, column: 26, endLine: 5, endColumn: 45, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
+export const b = typeof crypto === 'string' ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : crypto.randomUUID();
+export const d = 1 > 2 ? uuid4() : uuid4();
+export const e = typeof crypto !== 'undefined' || crypto.randomUUID();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }` }] },
+        { messageId: 'cryptoGlobal', line: 6, column: 51, endLine: 6, endColumn: 70, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
+export const b = typeof crypto === 'string' ? crypto.randomUUID() : uuid4();
+export const c = typeof crypto !== 'object' ? uuid4() : crypto.randomUUID();
+export const d = 1 > 2 ? crypto.randomUUID() : uuid4();
+export const e = typeof crypto !== 'undefined' || uuid4();
+export const f = uuid4() || globalThis.crypto;
+export function g(window: { crypto: { x: number } }) { return window.crypto.x; }
+crypto: for (;;) { break crypto; }` }] },
+        { messageId: 'cryptoGlobal', line: 7, column: 29, endLine: 7, endColumn: 46 },
+      ],
+    },
+    {
+      code: `import v4 from 'uuid/v4';
+import { v1 } from 'uuid/v1';
+import { parse } from 'uuid/v4';
+import * as esm from 'uuid/dist/esm-browser';
+const crs = require('crypto-random-string');
+import * as ulidNs from 'ulid';
+export const xs = [v4(), v1(), parse('x'), esm.v4(), crs(), ulidNs(), require('nanoid/async')()];`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 7, column: 20, endLine: 7, endColumn: 24, suggestions: [{ messageId: 'useUuid4', output: `import { v1 } from 'uuid/v1';
+import { parse } from 'uuid/v4';
+import * as esm from 'uuid/dist/esm-browser';
+const crs = require('crypto-random-string');
+import * as ulidNs from 'ulid';
+import { uuid4 } from '@temporalio/workflow';
+export const xs = [uuid4(), v1(), parse('x'), esm.v4(), crs(), ulidNs(), require('nanoid/async')()];` }] },
+        { messageId: 'randomPackageCall', line: 7, column: 26, endLine: 7, endColumn: 30 },
+        { messageId: 'randomPackageCall', line: 7, column: 44, endLine: 7, endColumn: 52 },
+        { messageId: 'randomPackageCall', line: 7, column: 54, endLine: 7, endColumn: 59 },
+        { messageId: 'randomPackageCall', line: 7, column: 71, endLine: 7, endColumn: 96 },
+      ],
+    },
+    {
+      code: `import { v4 } from 'uuid';
+import { ulid, monotonicFactory } from 'ulid';
+declare const opts: { random: Uint8Array };
+export const xs = [v4(opts), v4(undefined), v4({ ...opts }), v4({ ['random']: opts.random }), v4({ msecs: 1 }), ulid(), ulid(1, Math.random), new monotonicFactory(), new ulid()];`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 4, column: 30, endLine: 4, endColumn: 43 },
+        { messageId: 'randomPackageCall', line: 4, column: 95, endLine: 4, endColumn: 111 },
+        { messageId: 'randomPackageCall', line: 4, column: 113, endLine: 4, endColumn: 119 },
+        { messageId: 'randomPackageCall', line: 4, column: 143, endLine: 4, endColumn: 165 },
+        { messageId: 'randomPackageCall', line: 4, column: 167, endLine: 4, endColumn: 177 },
+      ],
+    },
+    {
+      code: `import { v4 } from 'uuid'; export const a = v4();`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 1, column: 45, endLine: 1, endColumn: 49, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow'; export const a = uuid4();` }] },
+      ],
+    },
+    {
+      code: `export const a = v4();
+import { v4 } from 'uuid';`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 1, column: 18, endLine: 1, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `export const a = uuid4();
+import { uuid4 } from '@temporalio/workflow';` }] },
+      ],
+    },
+    {
+      code: `const x = 1, { v4 } = require('uuid');
+export const a = v4();`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+const x = 1, { v4 } = require('uuid');
+export const a = uuid4();` }] },
+      ],
+    },
+    {
+      code: `const { v4 = () => '' } = require('uuid');
+export const a = v4();`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow';
+const { v4 = () => '' } = require('uuid');
+export const a = uuid4();` }] },
+      ],
+    },
+    {
+      code: `import { sleep } from '@temporalio/workflow';
+const { v4, validate } = require('uuid');
+export const a = v4();
+export const b = validate(a);
+sleep(1);`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 3, column: 18, endLine: 3, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `import { sleep, uuid4 } from '@temporalio/workflow';
+const { validate } = require('uuid');
+export const a = uuid4();
+export const b = validate(a);
+sleep(1);` }] },
+      ],
+    },
+    {
+      code: `import { validate, v4 } from 'uuid';
+export const a = v4();
+export const b = validate(a);`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `import { validate } from 'uuid';
+import { uuid4 } from '@temporalio/workflow';
+export const a = uuid4();
+export const b = validate(a);` }] },
+      ],
+    },
+    {
+      code: `import { /* keep */ v4 } from 'uuid';
+export const a = v4();`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'useUuid4', output: `import { /* keep */ v4 } from 'uuid';
+import { uuid4 } from '@temporalio/workflow';
+export const a = uuid4();` }] },
+      ],
+    },
+    {
+      code: `export const a = require('uuid').v4();
+export const b = v4(/* c */);
+import { v4 } from 'uuid';`,
+      filename: W,
+      errors: [
+        { messageId: 'randomPackageCall', line: 1, column: 18, endLine: 1, endColumn: 38, suggestions: [{ messageId: 'useUuid4', output: `export const a = uuid4();
+export const b = v4(/* c */);
+import { v4 } from 'uuid';
+import { uuid4 } from '@temporalio/workflow';` }] },
+        { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 29 },
+      ],
+    },
+    {
+      code: `import { workflowInfo } from '@temporalio/workflow';
+export function wf() {
+  const Math = { random: () => 1 };
+  return [workflowInfo().unsafe.random.random(), Math.random(), workflowInfo().unsafe.random.uuid4(/* x */), workflowInfo().unsafe.random.uuid4(1)];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'unsafeRandom', line: 4, column: 11, endLine: 4, endColumn: 48 },
+        { messageId: 'unsafeRandom', line: 4, column: 65, endLine: 4, endColumn: 108 },
+        { messageId: 'unsafeRandom', line: 4, column: 110, endLine: 4, endColumn: 147 },
+      ],
+    },
+  ],
+});

@@ -413,3 +413,407 @@ export async function w(): Promise<number> { setHandler(s, async () => { await s
     },
   ],
 });
+
+const H2 = `import { condition, continueAsNew, defineSignal, defineUpdate, proxyActivities, setHandler, allHandlersFinished } from '@temporalio/workflow';
+const { charge } = proxyActivities<any>({ startToCloseTimeout: '1m' });
+const pay = defineUpdate<string, [number]>('pay');
+`;
+const PAY = `setHandler(pay, async (n) => { await charge(n); return 'paid'; });`;
+
+ruleTester.run('workflow-require-all-handlers-finished: registrations, options, predicates and control flow', rule, {
+  valid: [
+    // A workflow that is not `async` gets the reports but no suggestion (it cannot `await`).
+    // Malformed registrations and queries are not async handlers.
+    {
+      code: `${H2}declare const args: [any, any];
+export async function w(): Promise<void> {
+  setHandler(...args);
+  (setHandler as any)();
+  setHandler(pay);
+  await charge(1);
+}`,
+      filename: W,
+    },
+    // An inline definition has no name to quote; default handlers are named by their kind.
+    // Default handlers without a handler argument are ignored.
+    {
+      code: `${H2}import { setDefaultSignalHandler, setDefaultUpdateHandler } from '@temporalio/workflow';
+declare const fns: [any];
+export async function w(): Promise<void> {
+  (setDefaultUpdateHandler as any)();
+  setDefaultSignalHandler(...fns);
+  await charge(0);
+}`,
+      filename: W,
+    },
+    // Handler options: no policy (warns), `WARN_AND_ABANDON` (warns), `ABANDON` as a string or from `@temporalio/common` (silent), unreadable options (silent).
+    // The wait is appended before the closing brace when the body ends on its line.
+    // Anonymous default exports and function expressions are named by their binding.
+    // Waits that do not name `allHandlersFinished`, and calls of computed callees.
+    // A block-bodied predicate that returns `allHandlersFinished()` counts.
+    {
+      code: `${H2}export async function w(): Promise<void> {
+  ${PAY}
+  class Local {}
+  new Local();
+  await condition(() => { return allHandlersFinished(); });
+}`,
+      filename: W,
+    },
+    // A wait inside an `if` does not cover what follows the `if`.
+    // Paths that cannot fall off the end: if/else returning, try/finally returning, try/catch returning, an endless labeled loop.
+    {
+      code: `${H2}export async function a(x: boolean): Promise<string> {
+  ${PAY}
+  await condition(allHandlersFinished);
+  if (x) { return 'a'; } else { return 'b'; }
+}
+export async function b(): Promise<string> {
+  ${PAY}
+  await condition(allHandlersFinished);
+  try { return 'a'; } finally { return 'b'; }
+}
+export async function c(): Promise<string> {
+  ${PAY}
+  await condition(allHandlersFinished);
+  try { await charge(1); return 'a'; } catch { return 'b'; }
+}
+export async function d(): Promise<string> {
+  ${PAY}
+  await condition(allHandlersFinished);
+  outer: while (true) { for (;;) { break; } await charge(1); }
+}
+export async function e(): Promise<string> {
+  ${PAY}
+  await condition(allHandlersFinished);
+  done: { return 'x'; }
+}`,
+      filename: W,
+    },
+    // Paths that can fall off the end: a catch that completes, a try without catch that completes, an else that completes, a labeled break out of an endless loop.
+  ],
+  invalid: [
+    {
+      code: `${H2}export function w(stop: boolean): Promise<string> {
+  ${PAY}
+  if (stop) continueAsNew<typeof w>(false);
+  return Promise.resolve('x');
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'continueAsNewWithoutWaiting', line: 6, column: 13, endLine: 6, endColumn: 43 },
+        { messageId: 'returnWithoutWaiting', line: 7, column: 3, endLine: 7, endColumn: 31 },
+      ],
+    },
+    {
+      code: `${H2}import { setDefaultSignalHandler, setDefaultUpdateHandler } from '@temporalio/workflow';
+export async function w(): Promise<void> {
+  setHandler(defineUpdate<void>('inline'), async () => { await charge(1); });
+  setDefaultSignalHandler(async () => { await charge(2); });
+  setDefaultUpdateHandler(async () => { await charge(3); });
+  await charge(0);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 10, column: 1, endLine: 10, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}import { setDefaultSignalHandler, setDefaultUpdateHandler } from '@temporalio/workflow';
+export async function w(): Promise<void> {
+  setHandler(defineUpdate<void>('inline'), async () => { await charge(1); });
+  setDefaultSignalHandler(async () => { await charge(2); });
+  setDefaultUpdateHandler(async () => { await charge(3); });
+  await charge(0);
+  await condition(allHandlersFinished);
+}` }] },
+      ],
+    },
+    {
+      code: `${H2}import { HandlerUnfinishedPolicy } from '@temporalio/workflow';
+import { HandlerUnfinishedPolicy as Common } from '@temporalio/common';
+declare const opts: any;
+declare const other: { ABANDON: string };
+export async function a(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { description: 'pays' });
+}
+export async function b(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: HandlerUnfinishedPolicy.WARN_AND_ABANDON });
+}
+export async function c(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: 'ABANDON' } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: Common.ABANDON });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: other.ABANDON } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { ...opts });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, opts);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 10, column: 1, endLine: 10, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}import { HandlerUnfinishedPolicy } from '@temporalio/workflow';
+import { HandlerUnfinishedPolicy as Common } from '@temporalio/common';
+declare const opts: any;
+declare const other: { ABANDON: string };
+export async function a(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { description: 'pays' });
+  await condition(allHandlersFinished);
+}
+export async function b(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: HandlerUnfinishedPolicy.WARN_AND_ABANDON });
+}
+export async function c(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: 'ABANDON' } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: Common.ABANDON });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: other.ABANDON } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { ...opts });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, opts);
+}` }] },
+        { messageId: 'endWithoutWaiting', line: 13, column: 1, endLine: 13, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}import { HandlerUnfinishedPolicy } from '@temporalio/workflow';
+import { HandlerUnfinishedPolicy as Common } from '@temporalio/common';
+declare const opts: any;
+declare const other: { ABANDON: string };
+export async function a(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { description: 'pays' });
+}
+export async function b(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: HandlerUnfinishedPolicy.WARN_AND_ABANDON });
+  await condition(allHandlersFinished);
+}
+export async function c(): Promise<void> {
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: 'ABANDON' } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: Common.ABANDON });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { unfinishedPolicy: other.ABANDON } as any);
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, { ...opts });
+  setHandler(pay, async (n) => { await charge(n); return 'x'; }, opts);
+}` }] },
+      ],
+    },
+    {
+      code: `${H2}export async function w(): Promise<void> { ${PAY} }`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 4, column: 111, endLine: 4, endColumn: 112, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function w(): Promise<void> { ${PAY} await condition(allHandlersFinished); }` }] },
+      ],
+    },
+    {
+      code: `${H2}export default async function (): Promise<void> {
+  ${PAY}
+}
+export const w2 = async function (): Promise<void> {
+  ${PAY}
+};`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 6, column: 1, endLine: 6, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export default async function (): Promise<void> {
+  ${PAY}
+  await condition(allHandlersFinished);
+}
+export const w2 = async function (): Promise<void> {
+  ${PAY}
+};` }] },
+        { messageId: 'endWithoutWaiting', line: 9, column: 1, endLine: 9, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export default async function (): Promise<void> {
+  ${PAY}
+}
+export const w2 = async function (): Promise<void> {
+  ${PAY}
+  await condition(allHandlersFinished);
+};` }] },
+      ],
+    },
+    {
+      code: `${H2}declare const p: Promise<void>;
+declare const a: (() => void) | undefined;
+declare const b: () => void;
+declare const args: [() => boolean];
+export async function w(): Promise<void> {
+  ${PAY}
+  await p;
+  await condition(...args);
+  await (condition as any)();
+  (a || b)();
+  await condition(() => { b(); return true; });
+  await condition(() => { return; });
+  await condition(() => 1 > 2 && (3 > 4 || (5 > 6 && (7 > 8 || (9 > 10 && (11 > 12 || allHandlersFinished()))))));
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 17, column: 1, endLine: 17, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}declare const p: Promise<void>;
+declare const a: (() => void) | undefined;
+declare const b: () => void;
+declare const args: [() => boolean];
+export async function w(): Promise<void> {
+  ${PAY}
+  await p;
+  await condition(...args);
+  await (condition as any)();
+  (a || b)();
+  await condition(() => { b(); return true; });
+  await condition(() => { return; });
+  await condition(() => 1 > 2 && (3 > 4 || (5 > 6 && (7 > 8 || (9 > 10 && (11 > 12 || allHandlersFinished()))))));
+  await condition(allHandlersFinished);
+}` }] },
+      ],
+    },
+    {
+      code: `${H2}export async function w(x: boolean): Promise<string> {
+  ${PAY}
+  if (x) await condition(allHandlersFinished);
+  return 'x';
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'returnWithoutWaiting', line: 7, column: 3, endLine: 7, endColumn: 14, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function w(x: boolean): Promise<string> {
+  ${PAY}
+  if (x) await condition(allHandlersFinished);
+  await condition(allHandlersFinished);
+  return 'x';
+}` }] },
+      ],
+    },
+    {
+      code: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'endWithoutWaiting', line: 7, column: 1, endLine: 7, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+  await condition(allHandlersFinished);
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}` }] },
+        { messageId: 'returnWithoutWaiting', line: 10, column: 10, endLine: 10, endColumn: 17, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) { await condition(allHandlersFinished); return; } else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}` }] },
+        { messageId: 'endWithoutWaiting', line: 11, column: 1, endLine: 11, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+  await condition(allHandlersFinished);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}` }] },
+        { messageId: 'endWithoutWaiting', line: 15, column: 1, endLine: 15, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+  await condition(allHandlersFinished);
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}` }] },
+        { messageId: 'endWithoutWaiting', line: 19, column: 1, endLine: 19, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+  await condition(allHandlersFinished);
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+}` }] },
+        { messageId: 'endWithoutWaiting', line: 23, column: 1, endLine: 23, endColumn: 2, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function a(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } catch { await charge(2); }
+}
+export async function b(x: boolean): Promise<void> {
+  ${PAY}
+  if (x) return; else await charge(1);
+}
+export async function c(): Promise<void> {
+  ${PAY}
+  try { await charge(1); } finally { await charge(2); }
+}
+export async function d(): Promise<void> {
+  ${PAY}
+  outer: while (true) { for (;;) { break outer; } }
+}
+export async function e(): Promise<void> {
+  ${PAY}
+  while (true) { const f = () => { for (;;) break; }; f(); if (await condition(() => false, 1)) break; }
+  await condition(allHandlersFinished);
+}` }] },
+      ],
+    },
+  ],
+});
