@@ -80,8 +80,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /**
  * Knows which expressions are `Date` objects. With type information (the typed config), the checker decides;
- * without it: `new Date(...)`, `Date(...)`, consts and never-reassigned variables initialised with one, and
- * variables, parameters, class properties and object members annotated `Date` in this file.
+ * without it: `new Date(...)` (`Date(...)` without `new` returns a string), consts and never-reassigned variables
+ * initialised with one, and variables, parameters, class properties and object members annotated `Date` in this file.
  */
 export class DateValues {
   private readonly services: ParserServicesWithTypeInformation | undefined;
@@ -138,7 +138,8 @@ export class DateValues {
         node = node.expression;
       } else break;
     }
-    if (isGlobalDateCall(this.resolver, node)) return true;
+    // `new Date(...)` only: `Date(...)` called without `new` returns a string.
+    if (node.type === T.NewExpression && isGlobalDateCall(this.resolver, node)) return true;
     if (node.type === T.Identifier) {
       const declared = this.declaredType(node, depth);
       if (declared) return isDateTypeNode(declared);

@@ -562,3 +562,723 @@ typedTester.run('workflow-no-host-dependent-time (typed)', rule, {
     },
   ],
 });
+
+ruleTester.run('workflow-no-host-dependent-time: syntactic Date values, locale arguments and suggestion edges', rule, {
+  valid: [
+    // Computed members with string keys, optional calls, and the destructured `workflowInfo().unsafe.now` (allowed in a query handler).
+    // Date-valued expressions without type information: assertions, non-null, optional chains, satisfies, annotated members of interfaces and type aliases, class fields and parameter properties.
+    // Variables: a reassigned `let` is not known to hold a Date; destructured and parameter bindings need an annotation.
+    // `Date()` without `new` returns a string, not a Date: no `toISOString()` suggestion for it.
+    // Values that only feed a log call through conditionals and property values; not through a test, a key, or arithmetic.
+    // Locale arguments: spread arguments are skipped; an undefined locale or empty array counts as missing; comments keep the suggestion away.
+    // Date constructors: spread arguments, `Date.parse` without arguments, a shadowed `Date` gets no `Date.UTC` suggestion.
+    // Host formatters: with arguments or a comment there is no suggestion; `${}` of an expression is parenthesised; comments block it.
+    // The unsafe clock with a comment, and a shadowed `Date`, gets no `Date.now()` suggestion.
+  ],
+  invalid: [
+    {
+      code: `import { defineQuery, setHandler, workflowInfo } from '@temporalio/workflow';
+const q = defineQuery<number>('q');
+export async function wf(d: Date): Promise<number[]> {
+  const { now } = workflowInfo().unsafe;
+  setHandler(q, () => now());
+  const { DateTimeFormat } = Intl;
+  DateTimeFormat('en-US', { timeZone: 'UTC' });
+  DateTimeFormat();
+  return [d['getHours'](), d?.getMinutes(), now()];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'hostDefaults', line: 8, column: 3, endLine: 8, endColumn: 17, suggestions: [{ messageId: 'addDefaults', output: `import { defineQuery, setHandler, workflowInfo } from '@temporalio/workflow';
+const q = defineQuery<number>('q');
+export async function wf(d: Date): Promise<number[]> {
+  const { now } = workflowInfo().unsafe;
+  setHandler(q, () => now());
+  const { DateTimeFormat } = Intl;
+  DateTimeFormat('en-US', { timeZone: 'UTC' });
+  DateTimeFormat('en-US', { timeZone: 'UTC' });
+  return [d['getHours'](), d?.getMinutes(), now()];
+}` }] },
+        { messageId: 'localTime', line: 9, column: 13, endLine: 9, endColumn: 23 },
+        { messageId: 'localTime', line: 9, column: 31, endLine: 9, endColumn: 41, suggestions: [{ messageId: 'useUtc', output: `import { defineQuery, setHandler, workflowInfo } from '@temporalio/workflow';
+const q = defineQuery<number>('q');
+export async function wf(d: Date): Promise<number[]> {
+  const { now } = workflowInfo().unsafe;
+  setHandler(q, () => now());
+  const { DateTimeFormat } = Intl;
+  DateTimeFormat('en-US', { timeZone: 'UTC' });
+  DateTimeFormat();
+  return [d['getHours'](), d?.getUTCMinutes(), now()];
+}` }] },
+        { messageId: 'unsafeNow', line: 9, column: 45, endLine: 9, endColumn: 50, suggestions: [{ messageId: 'useDateNow', output: `import { defineQuery, setHandler, workflowInfo } from '@temporalio/workflow';
+const q = defineQuery<number>('q');
+export async function wf(d: Date): Promise<number[]> {
+  const { now } = workflowInfo().unsafe;
+  setHandler(q, () => now());
+  const { DateTimeFormat } = Intl;
+  DateTimeFormat('en-US', { timeZone: 'UTC' });
+  DateTimeFormat();
+  return [d['getHours'](), d?.getMinutes(), Date.now()];
+}` }] },
+      ],
+    },
+    {
+      code: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'localTime', line: 15, column: 34, endLine: 15, endColumn: 42, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getUTCHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 16, column: 26, endLine: 16, endColumn: 34, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getUTCHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 22, column: 17, endLine: 22, endColumn: 25, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getUTCHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 23, column: 15, endLine: 23, endColumn: 25, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getUTCMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 24, column: 25, endLine: 24, endColumn: 35, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getUTCSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 25, column: 37, endLine: 25, endColumn: 44, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getUTCDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 26, column: 21, endLine: 26, endColumn: 27, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getUTCDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 27, column: 18, endLine: 27, endColumn: 26, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getUTCMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 28, column: 15, endLine: 28, endColumn: 26, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getUTCFullYear(),
+    maybe?.at.getHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+        { messageId: 'localTime', line: 29, column: 15, endLine: 29, endColumn: 23, suggestions: [{ messageId: 'useUtc', output: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
+type Alias = { at: Date };
+type Wrapped = Alias;
+declare const order: Order;
+declare const alias: Wrapped | undefined;
+declare const maybe: Alias | null;
+declare const other: { at: Date } | { at: string };
+export class Clock {
+  created = new Date(0);
+  label: string = '';
+  untyped;
+  constructor(private readonly started: Date, public count: number) {}
+  hours(): number[] {
+    const f = function (this: any) { return this.created.getHours(); };
+    const g = () => this.created.getHours();
+    return [this.started.getHours(), g(), f(), this.untyped.getHours(), this.count, this.label.length, this.missing.getHours()];
+  }
+  missing: any;
+}
+export function a(x: unknown, y: any): number[] {
+  return [
+    (x as Date).getHours(),
+    (<Date>y).getMinutes(),
+    (x as Date | null)!.getSeconds(),
+    (order.placedAt satisfies Date).getDate(),
+    order.meta.due!.getDay(),
+    order.quoted.getMonth(),
+    alias!.at.getFullYear(),
+    maybe?.at.getUTCHours() ?? 0,
+    other.at.getHours() as number,
+    (x as Promise<Date>) as any,
+  ];
+}` }] },
+      ],
+    },
+    {
+      code: `export function a(p: Date, { q }: { q: Date }, ...rest: Date[]): number[] {
+  let d = new Date(0);
+  d = new Date(1);
+  let e = new Date(2);
+  const [f] = [new Date(3)];
+  return [d.getHours(), e.getHours(), f!.getHours(), p.getHours(), q.getHours(), rest[0]!.getHours()];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'localTime', line: 6, column: 27, endLine: 6, endColumn: 35, suggestions: [{ messageId: 'useUtc', output: `export function a(p: Date, { q }: { q: Date }, ...rest: Date[]): number[] {
+  let d = new Date(0);
+  d = new Date(1);
+  let e = new Date(2);
+  const [f] = [new Date(3)];
+  return [d.getHours(), e.getUTCHours(), f!.getHours(), p.getHours(), q.getHours(), rest[0]!.getHours()];
+}` }] },
+        { messageId: 'localTime', line: 6, column: 56, endLine: 6, endColumn: 64, suggestions: [{ messageId: 'useUtc', output: `export function a(p: Date, { q }: { q: Date }, ...rest: Date[]): number[] {
+  let d = new Date(0);
+  d = new Date(1);
+  let e = new Date(2);
+  const [f] = [new Date(3)];
+  return [d.getHours(), e.getHours(), f!.getHours(), p.getUTCHours(), q.getHours(), rest[0]!.getHours()];
+}` }] },
+      ],
+    },
+    {
+      code: `export function a(): string[] {
+  const n = Number(new Date());
+  const s = Date();
+  return [String(n), s, String(new Date(0)), \`\${Date()}\`];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'hostFormat', line: 4, column: 32, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'useIso', output: `export function a(): string[] {
+  const n = Number(new Date());
+  const s = Date();
+  return [String(n), s, (new Date(0)).toISOString(), \`\${Date()}\`];
+}` }] },
+      ],
+    },
+    {
+      code: `import { log } from '@temporalio/workflow';
+export function a(d: Date, flag: boolean): void {
+  log.info('at', { when: flag ? d.getHours() : 0 });
+  console.log(d.getHours() > 3 ? 'late' : 'early');
+  log.info(\`h\`, { [d.getHours()]: 1 });
+  console.log(d.getHours() * 2);
+  log.info(String(d.getHours()));
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'localTime', line: 4, column: 17, endLine: 4, endColumn: 25, suggestions: [{ messageId: 'useUtc', output: `import { log } from '@temporalio/workflow';
+export function a(d: Date, flag: boolean): void {
+  log.info('at', { when: flag ? d.getHours() : 0 });
+  console.log(d.getUTCHours() > 3 ? 'late' : 'early');
+  log.info(\`h\`, { [d.getHours()]: 1 });
+  console.log(d.getHours() * 2);
+  log.info(String(d.getHours()));
+}` }] },
+        { messageId: 'localTime', line: 5, column: 22, endLine: 5, endColumn: 30, suggestions: [{ messageId: 'useUtc', output: `import { log } from '@temporalio/workflow';
+export function a(d: Date, flag: boolean): void {
+  log.info('at', { when: flag ? d.getHours() : 0 });
+  console.log(d.getHours() > 3 ? 'late' : 'early');
+  log.info(\`h\`, { [d.getUTCHours()]: 1 });
+  console.log(d.getHours() * 2);
+  log.info(String(d.getHours()));
+}` }] },
+        { messageId: 'localTime', line: 6, column: 17, endLine: 6, endColumn: 25, suggestions: [{ messageId: 'useUtc', output: `import { log } from '@temporalio/workflow';
+export function a(d: Date, flag: boolean): void {
+  log.info('at', { when: flag ? d.getHours() : 0 });
+  console.log(d.getHours() > 3 ? 'late' : 'early');
+  log.info(\`h\`, { [d.getHours()]: 1 });
+  console.log(d.getUTCHours() * 2);
+  log.info(String(d.getHours()));
+}` }] },
+        { messageId: 'localTime', line: 7, column: 21, endLine: 7, endColumn: 29, suggestions: [{ messageId: 'useUtc', output: `import { log } from '@temporalio/workflow';
+export function a(d: Date, flag: boolean): void {
+  log.info('at', { when: flag ? d.getHours() : 0 });
+  console.log(d.getHours() > 3 ? 'late' : 'early');
+  log.info(\`h\`, { [d.getHours()]: 1 });
+  console.log(d.getHours() * 2);
+  log.info(String(d.getUTCHours()));
+}` }] },
+      ],
+    },
+    {
+      code: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;`,
+      filename: W,
+      errors: [
+        { messageId: 'hostDefaults', line: 5, column: 7, endLine: 5, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString('en-US', { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 6, column: 7, endLine: 6, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString('en-US', { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 7, column: 7, endLine: 7, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ 'en-US', { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 8, column: 7, endLine: 8, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', { ...undefined, timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 9, column: 7, endLine: 9, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 10, column: 7, endLine: 10, endColumn: 25 },
+        { messageId: 'hostDefaults', line: 11, column: 7, endLine: 11, endColumn: 25 },
+        { messageId: 'hostDefaults', line: 12, column: 7, endLine: 12, endColumn: 25, suggestions: [{ messageId: 'addDefaults', output: `declare const args: [string];
+export function a(d: Date): string[] {
+  return [
+    d.toLocaleDateString(...args),
+    d.toLocaleDateString(undefined, { timeZone: 'UTC' }),
+    d.toLocaleDateString([], { timeZone: 'UTC' }),
+    d.toLocaleDateString(/* host */ undefined, { timeZone: 'UTC' }),
+    d.toLocaleTimeString('en-US', undefined),
+    d.toLocaleTimeString('en-US', { timeZone: undefined }),
+    d.toLocaleTimeString('en-US', { /* none */ }),
+    d.toLocaleTimeString('en-US', { timeZone: /* later */ undefined }),
+    d.toLocaleTimeString('en-US', {
+      timeZone: 'UTC',
+      hour: '2-digit',
+    }),
+    d.toLocaleTimeString('en-US', opts),
+    d.toLocaleTimeString('en-US', { ...opts }),
+    d.toLocaleTimeString('en-US', /* opts */ opts),
+    d.toLocaleString(/* nothing */),
+  ];
+}
+declare const opts: Intl.DateTimeFormatOptions;` }] },
+        { messageId: 'hostDefaults', line: 18, column: 7, endLine: 18, endColumn: 21 },
+      ],
+    },
+    {
+      code: `declare const parts: [number, number];
+export function a(): unknown[] {
+  return [new Date(...parts), Date.parse(), Date(2024, 1)];
+}
+export function b(Date: DateConstructor): number {
+  return new Date(2024, 1).getTime();
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'localComponents', line: 3, column: 45, endLine: 3, endColumn: 58, suggestions: [{ messageId: 'useDateUtc', output: `declare const parts: [number, number];
+export function a(): unknown[] {
+  return [new Date(...parts), Date.parse(), Date(Date.UTC(2024, 1))];
+}
+export function b(Date: DateConstructor): number {
+  return new Date(2024, 1).getTime();
+}` }] },
+      ],
+    },
+    {
+      code: `export function a(d: Date, e?: Date): string[] {
+  return [d.toString(/* x */), \`\${e ?? d}\`, String(/* c */ d), \`\${d /* c */}\`, d['toString']()];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'hostFormat', line: 2, column: 13, endLine: 2, endColumn: 21 },
+        { messageId: 'hostFormat', line: 2, column: 60, endLine: 2, endColumn: 61 },
+        { messageId: 'hostFormat', line: 2, column: 67, endLine: 2, endColumn: 68, suggestions: [{ messageId: 'useIso', output: `export function a(d: Date, e?: Date): string[] {
+  return [d.toString(/* x */), \`\${e ?? d}\`, String(/* c */ d), \`\${d.toISOString() /* c */}\`, d['toString']()];
+}` }] },
+        { messageId: 'hostFormat', line: 2, column: 82, endLine: 2, endColumn: 92 },
+      ],
+    },
+    {
+      code: `import { workflowInfo } from '@temporalio/workflow';
+export function a(): number[] {
+  const Date = 1;
+  return [workflowInfo().unsafe.now(), Date];
+}
+export function b(): number {
+  return workflowInfo().unsafe.now(/* host */);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'unsafeNow', line: 4, column: 11, endLine: 4, endColumn: 38 },
+        { messageId: 'unsafeNow', line: 7, column: 10, endLine: 7, endColumn: 47 },
+      ],
+    },
+  ],
+});
