@@ -63,7 +63,7 @@ describe('static evaluation edge forms', () => {
   it('reads arrays with holes and spreads, and notes what it could not read', () => {
     const arrays = model.workers.find((w) => w.taskQueue === 'arrays');
     expect(arrays?.ignoreModules).toEqual(['a', 'fs', 'dns', 'b']);
-    const notes = model.diagnostics.filter((d) => d.message.startsWith('ignoreModules')).map((d) => [d.message, d.position.line]);
+    const notes = model.diagnostics.filter((d) => d.message.startsWith('ignoreModules')).map((d) => [d.message, d.position?.line]);
     expect(notes).toEqual([['ignoreModules could not be fully read statically', 56]]);
   });
 });
