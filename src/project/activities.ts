@@ -31,11 +31,34 @@ function isFunctionNode(node: Node): node is TSESTree.FunctionDeclaration | TSES
   return node.type === T.FunctionDeclaration || node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
 }
 
+/** What `import * as ns` of a module registers (the same for every worker that registers it). */
+interface NamespaceActivities {
+  names: RegisteredActivity[];
+  modules: string[];
+  /** False when an `export *` of the module (or of a module it re-exports) names a package: its names are unknown. */
+  complete: boolean;
+}
+
+/** True when every `export *` reachable from `file` re-exports a project module (whose names the scan lists). */
+function starsResolve(ev: Evaluator, file: string, seen: Set<string>): boolean {
+  if (seen.has(file)) return true;
+  seen.add(file);
+  const files = ev.registry.files;
+  for (const star of files.facts(file)?.stars ?? []) {
+    const target = files.resolver.resolveFile(file, star);
+    if (!target || !starsResolve(ev, target, seen)) return false;
+  }
+  return true;
+}
+
 class Collector {
   readonly result: ActivityRegistration = { names: [], complete: true, modules: new Set(), classInstances: [] };
+  private readonly seen = new Set<string>();
 
   add(name: string, file: string, node: Node): void {
-    this.result.names = this.result.names.filter((n) => n.name !== name);
+    // A later property of the same name replaces the earlier one (the object literal's own semantics).
+    if (this.seen.has(name)) this.result.names = this.result.names.filter((n) => n.name !== name);
+    this.seen.add(name);
     this.result.names.push({ name, file, position: position(file, node) });
     this.result.modules.add(file);
   }
@@ -94,19 +117,33 @@ class Collector {
 
   /** `activities: ns` for `import * as ns`: every exported function (or export of unknown kind) of the module. */
   private namespace(ev: Evaluator, file: string): void {
-    for (const [name, origin] of ev.registry.files.exportTable(file)) {
-      if (name === 'default') continue;
-      if (origin.kind === 'package') {
-        this.result.names.push({ name });
-        continue;
+    const key = `namespace-activities\0${file}`;
+    let found = ev.registry.memo.get(key) as NamespaceActivities | undefined;
+    if (!found) {
+      found = { names: [], modules: [], complete: starsResolve(ev, file, new Set()) };
+      const modules = new Set<string>();
+      for (const [name, origin] of ev.registry.files.exportTable(file)) {
+        if (name === 'default') continue;
+        if (origin.kind === 'package') {
+          found.names.push({ name });
+          continue;
+        }
+        if (origin.valueKind === 'class' || origin.valueKind === 'value') continue;
+        const registered: RegisteredActivity = { name, file: origin.file };
+        if (origin.line !== undefined && origin.column !== undefined) registered.position = { file: origin.file, line: origin.line, column: origin.column };
+        found.names.push(registered);
+        modules.add(origin.file);
       }
-      if (origin.valueKind === 'class' || origin.valueKind === 'value') continue;
-      const registered: RegisteredActivity = { name, file: origin.file };
-      if (origin.line !== undefined && origin.column !== undefined) registered.position = { file: origin.file, line: origin.line, column: origin.column };
-      this.result.names.push(registered);
-      this.result.modules.add(origin.file);
+      modules.add(file);
+      found.modules = [...modules];
+      ev.registry.memo.set(key, found);
     }
-    this.result.modules.add(file);
+    for (const registered of found.names) {
+      this.seen.add(registered.name);
+      this.result.names.push(registered);
+    }
+    for (const module of found.modules) this.result.modules.add(module);
+    if (!found.complete) this.result.complete = false;
   }
 
   private objectLiteral(ev: Evaluator, node: TSESTree.ObjectExpression, depth: number): void {

@@ -61,6 +61,8 @@ export function propertyKey(prop: TSESTree.Property | TSESTree.PropertyDefinitio
 /** Evaluators per module of one build, so cross-file constants are evaluated in their own module. */
 export class EvaluatorRegistry {
   private readonly evaluators = new Map<string, Evaluator | null>();
+  /** Per-derive memo for readers of module-level facts (e.g. the activities a namespace import registers). */
+  readonly memo = new Map<string, unknown>();
 
   constructor(readonly files: ProjectFiles) {}
 

@@ -26,12 +26,18 @@ export type ExportEntry =
   | { kind: 'package'; source: string; name: string };
 
 
-const MAX_PARSED = 256;
+/**
+ * Parsed modules kept, by the size of their source: enough for every file of a large project (an ESTree with
+ * positions takes roughly 40 times its source in memory), evicting the least recently used beyond it.
+ */
+const MAX_PARSED_CHARS = 8_000_000;
 const MAX_DEPTH = 32;
 
 export class ProjectFiles {
   private readonly cache = new Map<string, CachedFile>();
-  private readonly parsedOrder: string[] = [];
+  /** Files with a parse, least recently used first (a Map keeps insertion order). */
+  private readonly parsedOrder = new Map<string, number>();
+  private parsedChars = 0;
   private readonly tables = new Map<string, Map<string, ExportEntry>>();
   /** Problems reading files: file → message. */
   readonly problems = new Map<string, string>();
@@ -112,14 +118,38 @@ export class ProjectFiles {
     if (entry.parsed === undefined) {
       const program = parseProgram(file, entry.text);
       entry.parsed = program ? analyseModule(file, program) : null;
-      this.parsedOrder.push(file);
-      if (this.parsedOrder.length > MAX_PARSED) {
-        const evicted = this.parsedOrder.shift();
-        const old = evicted === undefined ? undefined : this.cache.get(evicted);
-        if (old && evicted !== file) old.parsed = undefined;
-      }
+      this.remember(file, entry.text.length);
+    } else if (entry.parsed) {
+      // most recently used last
+      this.parsedOrder.delete(file);
+      this.parsedOrder.set(file, entry.text.length);
     }
     return entry.parsed ?? undefined;
+  }
+
+  /**
+   * Takes ESLint's parse of a linted file as the model's parse, when the model read the same text and has not parsed
+   * it yet: a project lint then parses each file once, not once for ESLint and once for cross-file questions.
+   */
+  adopt(file: string, text: string, program: TSESTree.Program): void {
+    const entry = this.cache.get(file);
+    if (!entry || entry.parsed !== undefined || entry.text !== text) return;
+    entry.parsed = analyseModule(file, program);
+    this.remember(file, text.length);
+  }
+
+  private remember(file: string, chars: number): void {
+    this.parsedChars -= this.parsedOrder.get(file) ?? 0;
+    this.parsedOrder.delete(file);
+    this.parsedOrder.set(file, chars);
+    this.parsedChars += chars;
+    for (const [evicted, size] of this.parsedOrder) {
+      if (this.parsedChars <= MAX_PARSED_CHARS || evicted === file) break;
+      this.parsedOrder.delete(evicted);
+      this.parsedChars -= size;
+      const old = this.cache.get(evicted);
+      if (old) old.parsed = undefined;
+    }
   }
 
   /**

@@ -46,10 +46,13 @@ export function conventionModel(root: string, settings: TemporalSettings): Proje
     resolveReExport: () => undefined,
     resolveModule: () => undefined,
     bundleFiles: () => [],
+    bundleFile: () => undefined,
     activityModules: () => [],
     ignoredModules: () => [],
     importsOf: () => undefined,
     getAst: () => undefined,
+    exportOrigin: () => undefined,
+    adoptAst: () => undefined,
     getModuleExportNode: () => undefined,
     getTopLevelConst: () => undefined,
   };
@@ -75,8 +78,39 @@ function rootFor(filename: string, cwd: string, settings: TemporalSettings): str
   return findProjectRoot(absolute) ?? toPosix(cwd);
 }
 
+/**
+ * The model and roles of one linted file, shared by every rule that lints it (the rules of one lint share its
+ * `SourceCode`): asking once per file instead of once per rule.
+ */
+interface PerFile {
+  settings: unknown;
+  cwd: string;
+  filename: string;
+  model: ProjectModel;
+  info?: FileInfo;
+}
+const perFile = new WeakMap<object, PerFile>();
+
+function rawSettings(context: AnyContext): unknown {
+  return (context.settings as Readonly<Record<string, unknown>> | undefined)?.temporalio;
+}
+
+function memoFor(context: AnyContext): PerFile | undefined {
+  const memo = perFile.get(context.sourceCode);
+  if (!memo) return undefined;
+  return memo.settings === rawSettings(context) && memo.cwd === context.cwd && memo.filename === context.filename ? memo : undefined;
+}
+
 /** The project model for the file being linted. Never throws on project contents. */
 export function getProjectModel(context: AnyContext): ProjectModel {
+  const memo = memoFor(context);
+  if (memo) return memo.model;
+  const model = buildProjectModel(context);
+  perFile.set(context.sourceCode, { settings: rawSettings(context), cwd: context.cwd, filename: context.filename, model });
+  return model;
+}
+
+function buildProjectModel(context: AnyContext): ProjectModel {
   const settings = getTemporalSettings(context);
   const cwd = context.cwd;
   let root = toPosix(cwd);
@@ -88,11 +122,38 @@ export function getProjectModel(context: AnyContext): ProjectModel {
   }
 }
 
+/** ESTree parsers whose trees the model's cross-file readers understand. */
+function isEstreeParser(parser: unknown): boolean {
+  if (!parser || typeof parser !== 'object') return false;
+  const { meta, name } = parser as { meta?: { name?: unknown }; name?: unknown };
+  return meta?.name === 'typescript-eslint/parser' || meta?.name === 'espree' || name === 'espree';
+}
+
+const adopted = new WeakSet<object>();
+
+/** Lets the model reuse ESLint's parse of the linted file (once per parse). */
+function adoptAst(context: AnyContext, model: ProjectModel): void {
+  try {
+    const { sourceCode } = context;
+    if (adopted.has(sourceCode.ast)) return;
+    adopted.add(sourceCode.ast);
+    if (isEstreeParser(context.languageOptions.parser)) model.adoptAst(context.filename, sourceCode.text, sourceCode.ast);
+  } catch {
+    // an unusual context (no language options): the model parses the file itself when asked
+  }
+}
+
 /** Roles of the file being linted, with the chains that prove them. Never throws on project contents. */
 export function getFileInfo(context: AnyContext): FileInfo {
   const model = getProjectModel(context);
+  const memo = memoFor(context);
+  if (memo?.info) return memo.info;
   try {
-    return model.fileInfo(context.filename, context.sourceCode.text);
+    const { sourceCode } = context;
+    const info = model.fileInfo(context.filename, sourceCode.text);
+    adoptAst(context, model);
+    if (memo) memo.info = info;
+    return info;
   } catch {
     return conventionModel(model.root, model.settings).fileInfo(context.filename, context.sourceCode.text);
   }

@@ -95,6 +95,9 @@ export class ModelState {
   private diagnostics: { message: string; position?: Position }[] = [];
   private walkProblems: string[] = [];
   private workflowTypesCache: readonly WorkflowType[] | undefined;
+  private workerList: readonly WorkerInfo[] | undefined;
+  private bundleCache: readonly BundleFile[] | undefined;
+  private bundleMap: ReadonlyMap<string, BundleFile> | undefined;
   private readonly configStamps = new Map<string, FileStamp | undefined>();
   private readonly infoCache = new Map<string, { text: string | undefined; info: FileInfo }>();
   private readonly reals = new Map<string, string>();
@@ -103,6 +106,8 @@ export class ModelState {
   private readonly matchActivities?: (file: string) => boolean;
   readonly model: ProjectModel;
   checkedAt = Date.now();
+  /** How long the last revalidation took (ms). */
+  revalidateMs = 0;
 
   constructor(private readonly input: ModelInput) {
     this.root = input.root;
@@ -163,6 +168,9 @@ export class ModelState {
   private derive(): void {
     this.registry = new EvaluatorRegistry(this.files);
     this.workflowTypesCache = undefined;
+    this.workerList = undefined;
+    this.bundleCache = undefined;
+    this.bundleMap = undefined;
     this.infoCache.clear();
     this.otherInfo.clear();
     this.diagnostics = this.walkProblems.map((message) => ({ message }));
@@ -203,6 +211,10 @@ export class ModelState {
       this.mergeBundle(walkBundle(this.files, roots, []), -1);
       return;
     }
+    // Workers with the same roots bundle the same files (a project's tests often create one worker each with the
+    // production `workflowsPath`): walk each distinct bundle once. Chains come from the first (best-ranked) worker
+    // and a repeated walk gives chains of the same length, so a repeat only adds its worker index.
+    const walked = new Map<string, Map<string, Reached>>();
     this.discoveredWorkers.forEach((w, index) => {
       const workerFile = this.rel(w.info.position.file);
       const main: GraphRoot[] = [];
@@ -213,7 +225,15 @@ export class ModelState {
         if (root.kind === 'workflowsPath') this.entries.add(root.file);
       }
       const ignore = w.info.ignoreModules;
-      this.mergeBundle(walkBundle(this.files, [...main, ...preload], ignore), index);
+      const key = JSON.stringify([main.map((r) => r.file), preload.map((r) => r.file), ignore]);
+      const previous = walked.get(key);
+      if (previous) {
+        for (const file of previous.keys()) this.workflow.get(file)?.workers.push(index);
+        return;
+      }
+      const reached = walkBundle(this.files, [...main, ...preload], ignore);
+      walked.set(key, reached);
+      this.mergeBundle(reached, index);
       for (const file of walkBundle(this.files, preload, ignore).keys()) this.preloaded.add(file);
     });
   }
@@ -367,6 +387,17 @@ export class ModelState {
     return [...result];
   }
 
+  /** The bundle files of this derive (rules ask per linted file: built once, not once per question). */
+  private bundleList(): readonly BundleFile[] {
+    this.bundleCache ??= [...this.workflow.entries()].map(([file, e]) => ({ file, chain: e.chain, workers: e.workers }));
+    return this.bundleCache;
+  }
+
+  private bundleIndex(): ReadonlyMap<string, BundleFile> {
+    this.bundleMap ??= new Map(this.bundleList().map((b) => [b.file, b]));
+    return this.bundleMap;
+  }
+
   private createModel(): ProjectModel {
     const real = (f: string): string => this.real(f);
     const base = {
@@ -379,16 +410,27 @@ export class ModelState {
       },
       resolveReExport: (fromFile: string, specifier: string, name: string) => this.resolveReExport(fromFile, specifier, name),
       resolveModule: (fromFile: string, specifier: string) => this.files.resolver.resolveFile(real(fromFile), specifier),
-      bundleFiles: (): BundleFile[] => [...this.workflow.entries()].map(([file, e]) => ({ file, chain: e.chain, workers: e.workers })),
+      bundleFiles: (): readonly BundleFile[] => this.bundleList(),
+      bundleFile: (file: string): BundleFile | undefined => this.bundleIndex().get(real(file)),
       activityModules: () => [...this.activity.keys()],
       ignoredModules: (file?: string) => this.ignoredModules(file),
       importsOf: (file: string) => this.importsOf(real(file)),
       getAst: (file: string): TSESTree.Program | undefined => this.files.parsed(real(file))?.program,
+      adoptAst: (file: string, text: string, program: TSESTree.Program): void => {
+        this.files.adopt(real(file), text, program);
+      },
+      exportOrigin: (file: string, name: string): { file: string; local: string } | null | undefined => {
+        const f = real(file);
+        if (!this.files.facts(f)) return undefined;
+        const origin = this.files.exportOrigin(f, name);
+        if (!origin) return null;
+        return origin.kind === 'file' ? { file: origin.file, local: origin.local } : undefined;
+      },
       getModuleExportNode: (file: string, exportName: string): ConstDefinition | undefined => this.files.exportedConst(real(file), exportName),
       getTopLevelConst: (file: string, name: string): ConstDefinition | undefined => this.files.topLevelConst(real(file), name),
     } satisfies Omit<ProjectModel, 'workers' | 'discovered' | 'diagnostics'>;
     return Object.defineProperties(base, {
-      workers: { get: (): readonly WorkerInfo[] => this.discoveredWorkers.map((w) => w.info), enumerable: true },
+      workers: { get: (): readonly WorkerInfo[] => (this.workerList ??= this.discoveredWorkers.map((w) => w.info)), enumerable: true },
       discovered: { get: (): boolean => this.discovered, enumerable: true },
       diagnostics: { get: () => this.diagnostics, enumerable: true },
     }) as unknown as ProjectModel;

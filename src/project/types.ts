@@ -189,6 +189,8 @@ export interface ProjectModel {
   settings: TemporalSettings;
   /** Every file of the workflow bundle(s), with its chain (empty when no roots are known). */
   bundleFiles(): readonly BundleFile[];
+  /** The bundle file record of `file` (absolute path), or undefined when no bundle contains it. */
+  bundleFile(file: string): BundleFile | undefined;
   /** Modules registered as activities (or matched by `settings.temporalio.activities`). */
   activityModules(): readonly string[];
   /**
@@ -203,6 +205,18 @@ export interface ProjectModel {
    * with `range` and `loc`, no `parent` links. Cached; undefined when unreadable or unparsable.
    */
   getAst(file: string): TSESTree.Program | undefined;
+  /**
+   * Offers ESLint's ESTree of the linted file (typescript-estree or espree), used instead of a second parse when
+   * `text` is what the model read for it. Never throws.
+   */
+  adoptAst(file: string, text: string, program: TSESTree.Program): void;
+  /**
+   * Where the value export `name` of `file` is declared (through re-exports, `import … export` and `export *`), from
+   * the fast scan, so cross-file lookups go straight to the declaring module instead of parsing a barrel's modules:
+   * the declaring file and its local name (`'*'` for a namespace), `null` when `file` certainly does not export
+   * `name`, `undefined` when unknown (no model, unreadable file, an export of a package).
+   */
+  exportOrigin(file: string, name: string): { file: string; local: string } | null | undefined;
   /** Initialiser of the `const` exported as `exportName` by `file` (through barrels and `import … export`). */
   getModuleExportNode(file: string, exportName: string): ConstDefinition | undefined;
   /** Initialiser of the top-level constant `name` of `file`; an imported name is followed to its declaring file. */
