@@ -225,7 +225,7 @@ function isProjectWorkflow(ctx: ContractContext, model: ProjectModel, node: TSES
   const reference = workflowReference(ctx, node);
   if (reference?.binding.kind !== 'function' || reference.binding.file === undefined) return false;
   const file = reference.binding.file;
-  return model.bundleFiles().some((b) => b.file === file);
+  return model.bundleFile(file) !== undefined;
 }
 
 /** Some of the named activities are registered by a (non-test) worker of this project. */

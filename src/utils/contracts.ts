@@ -324,7 +324,7 @@ export function describeWorkers(model: ProjectModel, workers: readonly WorkerInf
  * no discovered bundle.
  */
 export function workflowRunners(model: ProjectModel, file: string): WorkerInfo[] | undefined {
-  const entry = model.bundleFiles().find((b) => b.file === file);
+  const entry = model.bundleFile(file);
   if (!entry || entry.workers.length === 0) return undefined;
   const runners: WorkerInfo[] = [];
   let viaBundle = false;
@@ -362,6 +362,20 @@ export interface WorkflowTypeScope {
 export function workflowTypeScope(ctx: ContractContext, taskQueue: string | undefined): WorkflowTypeScope | undefined {
   const { model, exports } = ctx;
   if (!model || !exports) return undefined;
+  // The same for every file linted with this model: computed once per task queue, not per call of every client.
+  let scopes = scopeCache.get(model);
+  if (!scopes) {
+    scopes = new Map();
+    scopeCache.set(model, scopes);
+  }
+  const key = taskQueue ?? '\0any';
+  if (!scopes.has(key)) scopes.set(key, computeWorkflowTypeScope(model, exports, taskQueue));
+  return scopes.get(key);
+}
+
+const scopeCache = new WeakMap<ProjectModel, Map<string, WorkflowTypeScope | undefined>>();
+
+function computeWorkflowTypeScope(model: ProjectModel, exports: ExportQueries, taskQueue: string | undefined): WorkflowTypeScope | undefined {
   const workers = pollingWorkers(model).filter(
     (w) => (taskQueue === undefined || w.taskQueue === taskQueue) && (w.workflowsPath !== undefined || w.hasWorkflowBundle || w.workflowsPathProblem !== undefined),
   );

@@ -43,6 +43,44 @@ export interface ModuleFacts {
   functions: Map<string, FunctionNode[]>;
   /** Top-level `const` initialisers by name. */
   consts: Map<string, TSESTree.Node>;
+  /** The file's exports by name (built on first lookup). */
+  exports?: ExportIndex;
+}
+
+/** What an export name of a module is: a node of the module, a re-export, or a local binding exported by name. */
+type ExportRef = { node: TSESTree.Node } | { source: string; local: string } | { local: string };
+
+interface ExportIndex {
+  named: Map<string, ExportRef>;
+  /** `export * from '…'` sources, in order. */
+  stars: string[];
+}
+
+/** The exports of a module in one pass (the first declaration of a name wins, as in the statement order). */
+function exportIndex(program: TSESTree.Program): ExportIndex {
+  const named = new Map<string, ExportRef>();
+  const stars: string[] = [];
+  const add = (name: string, ref: ExportRef): void => {
+    if (!named.has(name)) named.set(name, ref);
+  };
+  for (const statement of program.body) {
+    if (statement.type === T.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === T.FunctionDeclaration && declaration.id) add(declaration.id.name, { node: declaration });
+      if (declaration?.type === T.VariableDeclaration) {
+        for (const d of declaration.declarations) if (d.id.type === T.Identifier && d.init) add(d.id.name, { node: d.init });
+      }
+      for (const spec of statement.specifiers) {
+        const local = exportedName(spec.local);
+        add(exportedName(spec.exported), statement.source ? { source: statement.source.value, local } : { local });
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      add('default', { node: statement.declaration });
+    } else if (statement.type === T.ExportAllDeclaration && !statement.exported) {
+      stars.push(statement.source.value);
+    }
+  }
+  return { named, stars };
 }
 
 const MAX_DEPTH = 4;
@@ -169,34 +207,30 @@ export class ProjectFunctions {
     if (depth > MAX_DEPTH) return undefined;
     const facts = this.facts(file);
     if (!facts) return undefined;
-    const stars: string[] = [];
-    for (const statement of facts.program.body) {
-      if (statement.type === T.ExportNamedDeclaration) {
-        const declaration = statement.declaration;
-        if (declaration?.type === T.FunctionDeclaration && declaration.id?.name === name) return { facts, node: declaration };
-        if (declaration?.type === T.VariableDeclaration) {
-          for (const d of declaration.declarations) {
-            if (d.id.type === T.Identifier && d.id.name === name && d.init) return { facts, node: d.init };
-          }
-        }
-        for (const spec of statement.specifiers) {
-          if (exportedName(spec.exported) !== name) continue;
-          const local = exportedName(spec.local);
-          if (statement.source) {
-            const target = this.resolve(file, statement.source.value);
-            return target ? this.exportedValue(target, local, depth + 1) : undefined;
-          }
-          return this.localValue(facts, local, depth);
-        }
-      } else if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
-        return { facts, node: statement.declaration };
-      } else if (statement.type === T.ExportAllDeclaration && !statement.exported) {
-        stars.push(statement.source.value);
+    facts.exports ??= exportIndex(facts.program);
+    const ref = facts.exports.named.get(name);
+    if (ref) {
+      if ('node' in ref) return { facts, node: ref.node };
+      if ('source' in ref) {
+        const target = this.resolve(file, ref.source);
+        return target ? this.exportedValue(target, ref.local, depth + 1) : undefined;
       }
+      return this.localValue(facts, ref.local, depth);
+    }
+    const stars = facts.exports.stars;
+    if (stars.length === 0 || name === 'default') return undefined;
+    // The scan knows which module of a barrel declares the name: go there instead of reading every module.
+    const origin = this.model.exportOrigin(file, name);
+    if (origin === null) return undefined;
+    if (origin && origin.local !== '*') {
+      const declaring = this.facts(origin.file);
+      const found = declaring ? this.localValue(declaring, origin.local, depth + 1) : undefined;
+      if (found) return found;
     }
     for (const source of stars) {
       const target = this.resolve(file, source);
-      const found = target ? this.exportedValue(target, name, depth + 1) : undefined;
+      if (!target || this.model.exportOrigin(target, name) === null) continue;
+      const found = this.exportedValue(target, name, depth + 1);
       if (found) return found;
     }
     return undefined;

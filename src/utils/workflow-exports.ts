@@ -63,6 +63,13 @@ interface Local {
 
 class ExportReader {
   private readonly cache = new Map<string, ModuleExports>();
+  /**
+   * Per module, for each name its `export *` statements provide: the first module providing it (`null` for
+   * `export * as name from`), filled while `exports` lists the module.
+   */
+  private readonly starOwners = new Map<string, Map<string, string | null>>();
+  /** `entryWorkflowTypes` results by entry module. */
+  readonly entryTypes = new Map<string, EntryWorkflowTypes>();
 
   constructor(private readonly model: ProjectModel) {}
 
@@ -181,18 +188,13 @@ class ExportReader {
         return this.classifyLocal(file, program, localName, depth + 1);
       }
     }
-    // `export * from './x'` (never re-exports `default`).
+    // `export * from './x'` (never re-exports `default`): the first star module that has the name, as listed by
+    // `exports` (a barrel of N modules is read once, not once per name).
     if (name !== 'default') {
-      for (const statement of program.body) {
-        if (statement.type !== T.ExportAllDeclaration || statement.exportKind === 'type') continue;
-        if (statement.exported) {
-          if (moduleName(statement.exported) === name) return { kind: 'value' };
-          continue;
-        }
-        const target = this.model.resolveModule(file, statement.source.value);
-        if (!target) continue;
-        if (this.exports(target, depth + 1).names.has(name)) return this.binding(target, name, depth + 1);
-      }
+      this.exports(file, depth);
+      const owner = this.starOwners.get(file)?.get(name);
+      if (owner === null) return { kind: 'value' };
+      if (owner !== undefined) return this.binding(owner, name, depth + 1);
     }
     return { kind: 'unknown' };
   }
@@ -203,6 +205,8 @@ class ExportReader {
     if (cached) return cached;
     const result: ModuleExports = { names: new Map(), complete: true };
     this.cache.set(file, result);
+    const owners = new Map<string, string | null>();
+    this.starOwners.set(file, owners);
     const program = depth > MAX_DEPTH ? undefined : this.ast(file);
     if (!program) {
       result.complete = false;
@@ -235,7 +239,9 @@ class ExportReader {
         case T.ExportAllDeclaration: {
           if (statement.exportKind === 'type') break;
           if (statement.exported) {
-            add(moduleName(statement.exported));
+            const name = moduleName(statement.exported);
+            if (!owners.has(name)) owners.set(name, null);
+            add(name);
             break;
           }
           const target = this.model.resolveModule(file, statement.source.value);
@@ -245,7 +251,11 @@ class ExportReader {
           }
           const inner = this.exports(target, depth + 1);
           if (!inner.complete) result.complete = false;
-          for (const name of inner.names.keys()) if (name !== 'default') add(name);
+          for (const name of inner.names.keys()) {
+            if (name === 'default') continue;
+            if (!owners.has(name)) owners.set(name, target);
+            add(name);
+          }
           break;
         }
         case T.TSExportAssignment:
@@ -331,6 +341,8 @@ export function createExportQueries(model: ProjectModel): ExportQueries {
       }
     },
     entryWorkflowTypes(entry) {
+      const known = cached.entryTypes.get(entry);
+      if (known) return known;
       const exports = queries.moduleExports(entry);
       const result: EntryWorkflowTypes = { types: new Set(), unknown: new Set(), defaultHandler: false, complete: exports.complete };
       for (const [name, binding] of exports.names) {
@@ -341,6 +353,7 @@ export function createExportQueries(model: ProjectModel): ExportQueries {
         if (binding.kind === 'function') result.types.add(name);
         else if (binding.kind === 'unknown') result.unknown.add(name);
       }
+      cached.entryTypes.set(entry, result);
       return result;
     },
   };
