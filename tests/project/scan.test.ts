@@ -115,3 +115,365 @@ const local = 1;
     expect(tokenize('"unterminated\nx').map((t) => t.value)).toEqual(['unterminated', 'x']);
   });
 });
+
+describe('scanModule: declaration, import and export forms', () => {
+  const facts = (file: string, text: string) => {
+    const f = scanModule(file, text);
+    return {
+      requests: f.requests.map((r) => `${r.kind}:${r.specifier}${r.typeOnly ? ':type' : ''}`),
+      declarations: Object.fromEntries([...f.declarations].map(([k, v]) => [k, v.valueKind])),
+      imports: Object.fromEntries([...f.imports].map(([k, v]) => [k, `${v.imported} from ${v.specifier}${v.typeOnly ? ' (type)' : ''}`])),
+      exports: Object.fromEntries(
+        [...f.exports].map(([k, v]) => [
+          k,
+          v.kind === 'local'
+            ? `local ${v.local} ${v.declaration}${v.typeOnly ? ' (type)' : ''}`
+            : `reexport ${v.imported} from ${v.specifier}${v.typeOnly ? ' (type)' : ''}`,
+        ]),
+      ),
+      stars: f.stars,
+    };
+  };
+
+  it('reads top-level and exported declarations of every kind', () => {
+    expect(facts('decl.ts', `function* gen() {}
+enum Color { Red }
+const enum Flag { A }
+class Box {}
+let counter = 0, handler = () => 1, later = async function () {};
+var legacy = class {};
+export function* exportedGen() {}
+export enum Mode { On }
+export const enum Level { Low }
+export abstract class Shape {}
+export async function load() {}
+export interface Shape2 { x: number }
+export type Alias = string;
+export let mutable = 1;
+export var old = function () {};
+export declare const declared: number;
+export const { a, b } = { a: 1, b: 2 };
+export const single = (x: number) => x, paren = (1 + 2), typed = <T,>(x: T) => x;
+export const [first] = [1];
+export = Box;
+`)).toEqual({
+      requests: [],
+      declarations: {
+        gen: 'function',
+        Color: 'value',
+        Flag: 'value',
+        Box: 'class',
+        counter: 'value',
+        handler: 'function',
+        later: 'function',
+        legacy: 'class',
+        exportedGen: 'function',
+        Mode: 'value',
+        Level: 'value',
+        Shape: 'class',
+        load: 'function',
+        mutable: 'value',
+        old: 'function',
+        declared: 'unknown',
+        single: 'function',
+        paren: 'unknown',
+        typed: 'function'
+      },
+      imports: {},
+      exports: {
+        exportedGen: 'local exportedGen function',
+        Mode: 'local Mode enum',
+        Level: 'local Level enum',
+        Shape: 'local Shape class',
+        load: 'local load function',
+        Shape2: 'local Shape2 type (type)',
+        Alias: 'local Alias type (type)',
+        mutable: 'local mutable let',
+        old: 'local old var',
+        single: 'local single const',
+        paren: 'local paren const',
+        typed: 'local typed const',
+        'export=': 'local export= binding'
+      },
+      stars: []
+    });
+  });
+
+  it('reads import and export clauses, import-equals, string names and non-requests', () => {
+    expect(facts('imports.ts', `import from from 'from-default';
+import def, * as ns from './def-ns';
+import def2, { x as y, type T, type as as z, 'quoted' as q } from './mixed';
+import type Def3 from './type-default';
+import type, { v } from './type-named';
+import { bad bad } from './broken';
+import x = require('./x');
+import type Y = require('./y');
+import z = Other.Thing;
+export import w = require('./w');
+export * as 'string name' from './string-star';
+export type * from './type-star';
+export type * as TS from './type-star-ns';
+export * from
+export { p, type Q, r as s } from './clause';
+export { local1, local2 as renamed };
+export { default } from './default-reexport';
+export { t u };
+import.meta.url;
+const obj = { import: 1, export: 2 };
+obj.require('./not-a-require');
+function require(id: string) { return id; }
+const dyn = import(name);
+const call = require(name);
+const ok = require('./ok');
+console.log(from, def, ns, def2, y, q, v, x, z, obj, dyn, call, ok);
+`)).toEqual({
+      requests: [
+        'import:from-default',
+        'import:./def-ns',
+        'import:./mixed',
+        'import:./type-default:type',
+        'import:./type-named',
+        'import-equals:./x',
+        'import-equals:./y:type',
+        'import-equals:./w:type',
+        'export:./string-star',
+        'export:./type-star:type',
+        'export:./type-star-ns:type',
+        'export:./clause',
+        'export:./default-reexport',
+        'require:./ok'
+      ],
+      declarations: {
+        obj: 'value',
+        require: 'function',
+        dyn: 'unknown',
+        call: 'unknown',
+        ok: 'unknown'
+      },
+      imports: {
+        from: 'default from from-default',
+        def: 'default from ./def-ns',
+        ns: '* from ./def-ns',
+        def2: 'default from ./mixed',
+        y: 'x from ./mixed',
+        T: 'T from ./mixed (type)',
+        z: 'as from ./mixed (type)',
+        q: 'quoted from ./mixed',
+        Def3: 'default from ./type-default (type)',
+        type: 'default from ./type-named',
+        v: 'v from ./type-named',
+        x: '* from ./x',
+        Y: '* from ./y (type)',
+        w: '* from ./w (type)'
+      },
+      exports: {
+        'string name': 'reexport * from ./string-star',
+        TS: 'reexport * from ./type-star-ns (type)',
+        p: 'reexport p from ./clause',
+        Q: 'reexport Q from ./clause (type)',
+        s: 'reexport r from ./clause',
+        local1: 'local local1 binding',
+        renamed: 'local local2 binding',
+        default: 'reexport default from ./default-reexport',
+        t: 'local t binding'
+      },
+      stars: []
+    });
+  });
+
+  it('keeps imports used as values in object literals, templates, members and tagged templates', () => {
+    expect(facts('uses.ts', `import { A } from './a';
+import { B } from './b';
+import { C } from './c';
+import { D } from './d';
+import { E } from './e';
+import { F } from './f';
+import { G } from './g';
+import { H } from './h';
+const o = { A: 1, B };
+const t = \`\${C}\`;
+const m = x.D;
+let typed: E = null as unknown as E;
+const tagged = F\`x\`;
+const arr = [G, H];
+`)).toEqual({
+      requests: [
+        'import:./a:type',
+        'import:./b',
+        'import:./c',
+        'import:./d:type',
+        'import:./e:type',
+        'import:./f',
+        'import:./g',
+        'import:./h'
+      ],
+      declarations: {
+        o: 'value',
+        t: 'value',
+        m: 'unknown',
+        typed: 'value',
+        tagged: 'unknown',
+        arr: 'value'
+      },
+      imports: {
+        A: 'A from ./a (type)',
+        B: 'B from ./b',
+        C: 'C from ./c',
+        D: 'D from ./d (type)',
+        E: 'E from ./e (type)',
+        F: 'F from ./f',
+        G: 'G from ./g',
+        H: 'H from ./h'
+      },
+      exports: {},
+      stars: []
+    });
+  });
+
+  it('keeps every import of a JavaScript file', () => {
+    expect(facts('plain.js', `import { A } from './a';
+export default A;`)).toEqual({
+      requests: [
+        'import:./a'
+      ],
+      declarations: {},
+      imports: {
+        A: 'A from ./a'
+      },
+      exports: {
+        default: 'local A binding'
+      },
+      stars: []
+    });
+  });
+
+  it('reads every form of default export', () => {
+    const exported = (text: string) => { const f = facts('d.ts', text); return [f.exports.default ?? null, f.declarations]; };
+    expect(exported(`export default async function named() {}`)).toEqual([
+      'local named function',
+      {
+        named: 'function'
+      }
+    ]);
+    expect(exported(`export default abstract class {}`)).toEqual([
+      'local default class',
+      {
+        default: 'class'
+      }
+    ]);
+    expect(exported(`export default function* () {}`)).toEqual([
+      'local default function',
+      {
+        default: 'function'
+      }
+    ]);
+    expect(exported(`export default interface Thing { x: number }`)).toEqual([
+      null,
+      {}
+    ]);
+    expect(exported(`const value = 1;
+export default value
+export const after = 2;`)).toEqual([
+      'local value binding',
+      {
+        value: 'value',
+        after: 'value'
+      }
+    ]);
+    expect(exported(`export default (a: number) => a;`)).toEqual([
+      'local default default',
+      {
+        default: 'function'
+      }
+    ]);
+    expect(exported(`export default async (a: number) => a;`)).toEqual([
+      'local default default',
+      {
+        default: 'function'
+      }
+    ]);
+    expect(exported(`export default class {}`)).toEqual([
+      'local default class',
+      {
+        default: 'class'
+      }
+    ]);
+    expect(exported(`export default { key: 1 };`)).toEqual([
+      'local default default',
+      {
+        default: 'value'
+      }
+    ]);
+  });
+
+  it('survives statements cut short', () => {
+    expect(facts('t.ts', `import`)).toEqual({
+      requests: [],
+      declarations: {},
+      imports: {},
+      exports: {},
+      stars: []
+    });
+    expect(facts('t.ts', `export`)).toEqual({
+      requests: [],
+      declarations: {},
+      imports: {},
+      exports: {},
+      stars: []
+    });
+    expect(facts('t.ts', `export default`)).toEqual({
+      requests: [],
+      declarations: {
+        default: 'unknown'
+      },
+      imports: {},
+      exports: {
+        default: 'local default default'
+      },
+      stars: []
+    });
+    expect(facts('t.ts', `import { a, b`)).toEqual({
+      requests: [],
+      declarations: {},
+      imports: {},
+      exports: {},
+      stars: []
+    });
+    expect(facts('t.ts', `import x from`)).toEqual({
+      requests: [],
+      declarations: {},
+      imports: {},
+      exports: {},
+      stars: []
+    });
+    expect(facts('t.ts', `export { a as`)).toEqual({
+      requests: [],
+      declarations: {},
+      imports: {},
+      exports: {
+        a: 'local a binding'
+      },
+      stars: []
+    });
+    expect(facts('t.ts', `const x = (a, b`)).toEqual({
+      requests: [],
+      declarations: {
+        x: 'unknown'
+      },
+      imports: {},
+      exports: {},
+      stars: []
+    });
+    expect(facts('t.ts', `export const x = ((1)))`)).toEqual({
+      requests: [],
+      declarations: {
+        x: 'unknown'
+      },
+      imports: {},
+      exports: {
+        x: 'local x const'
+      },
+      stars: []
+    });
+  });
+});
