@@ -853,7 +853,6 @@ export async function exportAll() { heartbeat(); execSync('pg_dump'); }`,
 
 ruleTester.run('activity-no-blocking-calls: helper forms in other files and suggestion edges', rule, {
   valid: [
-    // Helpers that block through other clock reads, `Atomics.wait`, and namespace, default, computed and inline-`require` forms.
     // Helpers that do not block, names that are not exported functions, and `allow` applied in other files.
     {
       code: `import { notBlocking, LIMIT, waitShared, readAll, run, readViaRequire } from './lib/clocks';
@@ -863,16 +862,12 @@ export async function a(buffer: Int32Array) {
   (clocks as any).missing();
   return [notBlocking('/x'), (LIMIT as any)(), readAll('/x'), run('ls'), readViaRequire('/y')];
 }`,
-      filename: '/work/main/fixtures/projects/blocking/src/activities.ts',
+      filename: crossFile,
       options: [{"allow":["Atomics.wait","fs.readFileSync","child_process.execSync"]}],
     },
-    // Clock reads from `perf_hooks` and unknown callees in loop tests.
-    // Calls of other activities and of functions nested in an activity are checked where they are; a non-blocking helper called twice.
-    // Suggestion edge cases: an already awaited call, a non-null assertion, file descriptors, spread and type arguments.
-    // The promisify suggestion reuses an existing `promisify` import and follows the `node:` style of the file.
-    // No promisify suggestion for a destructured `require` (the file may be CommonJS) or a file without imports.
   ],
   invalid: [
+    // Helpers that block through other clock reads, `Atomics.wait`, and namespace, default, computed and inline-`require` forms.
     {
       code: `import { spinNewDate, spinPerformance, spinHrtime, spinProcess, waitShared, readAll, run, readViaRequire } from './lib/clocks';
 export async function a(buffer: Int32Array) {
@@ -883,7 +878,7 @@ export async function a(buffer: Int32Array) {
   waitShared(buffer);
   return [readAll('/x'), run('ls'), readViaRequire('/y')];
 }`,
-      filename: '/work/main/fixtures/projects/blocking/src/activities.ts',
+      filename: crossFile,
       errors: [
         { messageId: 'blockingHelper', line: 3, column: 3, endLine: 3, endColumn: 17 },
         { messageId: 'blockingHelper', line: 4, column: 3, endLine: 4, endColumn: 21 },
@@ -895,6 +890,7 @@ export async function a(buffer: Int32Array) {
         { messageId: 'blockingHelper', line: 8, column: 37, endLine: 8, endColumn: 57 },
       ],
     },
+    // Clock reads from `perf_hooks` and unknown callees in loop tests.
     {
       code: `import { performance } from 'perf_hooks';
 declare function now(): number;
@@ -903,11 +899,12 @@ export async function a(end: number) {
   while (now() < end) {}
   while (1) { if (Date.now() > end) break; }
 }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'busyWait', line: 4, column: 3, endLine: 4, endColumn: 8 },
       ],
     },
+    // Calls of other activities and of functions nested in an activity are checked where they are; a non-blocking helper called twice.
     {
       code: `import { readFileSync } from 'fs';
 function helper() { return 1; }
@@ -917,11 +914,12 @@ export async function a() {
   await b();
   return inner();
 }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'blockingCall', line: 5, column: 29, endLine: 5, endColumn: 47 },
       ],
     },
+    // Suggestion edge cases: an already awaited call, a non-null assertion, file descriptors, spread and type arguments.
     {
       code: `import * as fs from 'fs';
 declare const handle: { fd: number; path: string };
@@ -938,7 +936,7 @@ export async function a() {
   fs.readFileSync<string>('/z');
   return [x, y];
 }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'blockingCall', line: 6, column: 19, endLine: 6, endColumn: 40, suggestions: [{ messageId: 'useFsPromises', output: `import * as fs from 'fs';
 declare const handle: { fd: number; path: string };
@@ -1006,11 +1004,12 @@ export async function a() {
         { messageId: 'blockingCall', line: 13, column: 3, endLine: 13, endColumn: 32 },
       ],
     },
+    // The promisify suggestion reuses an existing `promisify` import and follows the `node:` style of the file.
     {
       code: `import { promisify } from 'util';
 import { execSync } from 'child_process';
 export async function a() { return execSync('ls'); }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'blockingCall', line: 3, column: 36, endLine: 3, endColumn: 50 },
       ],
@@ -1018,18 +1017,19 @@ export async function a() { return execSync('ls'); }`,
     {
       code: `import { gzipSync } from 'node:zlib';
 export async function a(b: Buffer) { return gzipSync(b); }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'blockingCall', line: 2, column: 45, endLine: 2, endColumn: 56, suggestions: [{ messageId: 'usePromisify', output: `import { gzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 export async function a(b: Buffer) { return await promisify(gzip)(b); }` }] },
       ],
     },
+    // No promisify suggestion for a destructured `require` (the file may be CommonJS) or a file without imports.
     {
       code: `const { execSync } = require('child_process');
 const cp = require('child_process');
 export async function a() { return [execSync('ls'), cp.execSync('pwd')]; }`,
-      filename: 'src/activities.ts',
+      filename: filename,
       errors: [
         { messageId: 'blockingCall', line: 3, column: 37, endLine: 3, endColumn: 51 },
         { messageId: 'blockingCall', line: 3, column: 53, endLine: 3, endColumn: 71 },

@@ -231,17 +231,9 @@ export async function subscription(): Promise<number> {
 });
 
 ruleTester.run('workflow-no-busy-wait: exits, stable operands, suggestions and elapsed time', rule, {
-  valid: [
-    // `while (1)` is endless too; a labeled `break` of an inner label or a `continue` of the own label does not leave the loop; a `return` in a nested function or class does not either.
-    // A `continue` of an outer label leaves the loop; every exit must be clock-guarded.
-    // Stable operands: globals `Infinity`/`undefined`, imports, functions, classes, template literals, conditionals, TS wrappers, `this` members, literal computed members.
-    // Unstable operands: an unknown global, a computed member, a `let` changed in the loop, a parameter reassigned in a nested function, a member while the body calls.
-    // A `Date` deadline compared with `getTime()` / `valueOf()` is stable when the loop does not touch it.
-    // The suggestion computes the remaining time: parenthesised operands, a sum, a `>` comparison; none with a comment or for unsupported shapes.
-    // Elapsed-time checks: `+start`, no reading before the later one, a loop around the later reading that awaits.
-    // Elapsed time measured across a loop that contains the start reading is not flagged when the loop awaits.
-  ],
+  valid: [],
   invalid: [
+    // `while (1)` is endless too; a labeled `break` of an inner label or a `continue` of the own label does not leave the loop; a `return` in a nested function or class does not either.
     {
       code: `export function a(end: number): void {
   outer: while (1) {
@@ -258,6 +250,7 @@ ruleTester.run('workflow-no-busy-wait: exits, stable operands, suggestions and e
         { messageId: 'busyWait', line: 3, column: 9, endLine: 3, endColumn: 25 },
       ],
     },
+    // A `continue` of an outer label leaves the loop; every exit must be clock-guarded.
     {
       code: `export function a(end: number, items: number[]): void {
   outer: for (const _ of items) {
@@ -277,6 +270,7 @@ export function b(end: number, go: boolean): void {
         { messageId: 'busyWait', line: 4, column: 11, endLine: 4, endColumn: 27 },
       ],
     },
+    // Stable operands: globals `Infinity`/`undefined`, imports, functions, classes, template literals, conditionals, TS wrappers, `this` members, literal computed members.
     {
       code: `import { LIMIT } from './limits';
 function limit(): number { return 1; }
@@ -304,6 +298,7 @@ export function a(cfg: { end: number }, ends: number[], mode: boolean): void {
         { messageId: 'busyWait', line: 13, column: 10, endLine: 13, endColumn: 49 },
       ],
     },
+    // Unstable operands: an unknown global, a computed member, a `let` changed in the loop, a parameter reassigned in a nested function, a member while the body calls.
     {
       code: `declare let later: number;
 export function a(cfg: { end: number }, key: 'end', n: number): void {
@@ -325,6 +320,7 @@ declare const deadline: Date;`,
         { messageId: 'busyWait', line: 12, column: 10, endLine: 12, endColumn: 41 },
       ],
     },
+    // A `Date` deadline compared with `getTime()` / `valueOf()` is stable when the loop does not touch it.
     {
       code: `import { sleep } from '@temporalio/workflow';
 export async function a(ms: number): Promise<void> {
@@ -346,6 +342,7 @@ export async function a(ms: number): Promise<void> {
 }` }] },
       ],
     },
+    // The suggestion computes the remaining time: parenthesised operands, a sum, a `>` comparison; none with a comment or for unsupported shapes.
     {
       code: `export async function a(start: number, ms: number, extra: number): Promise<void> {
   while (Date.now() - start < ms * 2) {}
@@ -397,6 +394,7 @@ export async function a(start: number, ms: number, extra: number): Promise<void>
 }` }] },
       ],
     },
+    // Elapsed-time checks: `+start`, no reading before the later one, a loop around the later reading that awaits.
     {
       code: `import { sleep } from '@temporalio/workflow';
 export async function a(): Promise<number[]> {
@@ -417,6 +415,7 @@ const later = Date.now();`,
         { messageId: 'elapsedZero', line: 4, column: 19, endLine: 4, endColumn: 38 },
       ],
     },
+    // Both readings in one iteration of a loop that awaits later: the elapsed time is still 0.
     {
       code: `import { sleep } from '@temporalio/workflow';
 export async function a(): Promise<void> {

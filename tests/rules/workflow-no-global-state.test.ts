@@ -203,3 +203,76 @@ export const all = [started, today, seed, id, info];`,
     },
   ],
 });
+
+ruleTester.run('workflow-no-global-state: computed keys, container kinds and module-load writes', rule, {
+  valid: [],
+  invalid: [
+    // Built-ins modified through computed and template keys, `new`-constructed and called paths (not built-ins), and a spread target.
+    {
+      code: `Math['clamp'] = (n: number) => n;
+JSON[\`safe\`] = 1;
+declare const k: string;
+(Math as any)[k] = 1;
+new Date().x = 1;
+Date.now().toString = () => '';
+declare const args: [object, object];
+Object.assign(...args);
+Object.freeze(Math);
+Reflect.set(Math, 'x', 1);`,
+      filename: W,
+      errors: [
+        { messageId: 'frozenBuiltin', line: 1, column: 1, endLine: 1, endColumn: 33 },
+        { messageId: 'frozenBuiltin', line: 2, column: 1, endLine: 2, endColumn: 17 },
+        { messageId: 'frozenBuiltin', line: 4, column: 1, endLine: 4, endColumn: 21 },
+        { messageId: 'frozenBuiltin', line: 10, column: 1, endLine: 10, endColumn: 26 },
+      ],
+    },
+    // Module state of a preloaded file: containers built by `new Array()` / `new Object()` / `new WeakMap()`, `Object.assign`, `delete`, computed and unknown methods.
+    {
+      code: `const list = new Array<number>();
+const bag = new Object() as Record<string, number>;
+const weak = new WeakMap<object, number>();
+const plain = { n: 0 };
+const local = new Foo();
+declare class Foo { m(): void }
+const frozen = Object.freeze({ n: 0 });
+const [first] = [1];
+export function touch(key: string, o: object) {
+  list.push(1);
+  list['push'](2);
+  list.map((x) => x);
+  bag[key] = 1;
+  delete bag[key];
+  Object.assign(plain, { n: 1 });
+  Object.keys(plain);
+  weak.set(o, 1);
+  weak.get(o);
+  (list as any)[key]();
+  local.m();
+  frozen.n;
+  return [first, plain.n];
+}`,
+      filename: PRELOADED,
+      errors: [
+        { messageId: 'sharedModuleState', line: 10, column: 3, endLine: 10, endColumn: 7 },
+        { messageId: 'sharedModuleState', line: 11, column: 3, endLine: 11, endColumn: 7 },
+        { messageId: 'sharedModuleState', line: 13, column: 3, endLine: 13, endColumn: 6 },
+        { messageId: 'sharedModuleState', line: 14, column: 10, endLine: 14, endColumn: 13 },
+        { messageId: 'sharedModuleState', line: 15, column: 17, endLine: 15, endColumn: 22 },
+        { messageId: 'sharedModuleState', line: 17, column: 3, endLine: 17, endColumn: 7 },
+      ],
+    },
+    // Reads and writes at module load are fine; writes in nested functions of a preloaded file are reported.
+    {
+      code: `let ready = false;
+ready = true;
+const registry = new Map<string, () => void>();
+registry.set('a', () => { ready = false; });
+export const isReady = () => ready;`,
+      filename: PRELOADED,
+      errors: [
+        { messageId: 'sharedModuleState', line: 4, column: 27, endLine: 4, endColumn: 32 },
+      ],
+    },
+  ],
+});

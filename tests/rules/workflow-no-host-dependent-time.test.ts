@@ -564,18 +564,9 @@ typedTester.run('workflow-no-host-dependent-time (typed)', rule, {
 });
 
 ruleTester.run('workflow-no-host-dependent-time: syntactic Date values, locale arguments and suggestion edges', rule, {
-  valid: [
-    // Computed members with string keys, optional calls, and the destructured `workflowInfo().unsafe.now` (allowed in a query handler).
-    // Date-valued expressions without type information: assertions, non-null, optional chains, satisfies, annotated members of interfaces and type aliases, class fields and parameter properties.
-    // Variables: a reassigned `let` is not known to hold a Date; destructured and parameter bindings need an annotation.
-    // `Date()` without `new` returns a string, not a Date: no `toISOString()` suggestion for it.
-    // Values that only feed a log call through conditionals and property values; not through a test, a key, or arithmetic.
-    // Locale arguments: spread arguments are skipped; an undefined locale or empty array counts as missing; comments keep the suggestion away.
-    // Date constructors: spread arguments, `Date.parse` without arguments, a shadowed `Date` gets no `Date.UTC` suggestion.
-    // Host formatters: with arguments or a comment there is no suggestion; `${}` of an expression is parenthesised; comments block it.
-    // The unsafe clock with a comment, and a shadowed `Date`, gets no `Date.now()` suggestion.
-  ],
+  valid: [],
   invalid: [
+    // Computed members with string keys, optional calls, and the destructured `workflowInfo().unsafe.now` (allowed in a query handler).
     {
       code: `import { defineQuery, setHandler, workflowInfo } from '@temporalio/workflow';
 const q = defineQuery<number>('q');
@@ -622,6 +613,7 @@ export async function wf(d: Date): Promise<number[]> {
 }` }] },
       ],
     },
+    // Date-valued expressions without type information: assertions, non-null, optional chains, satisfies, annotated members of interfaces and type aliases, class fields and parameter properties.
     {
       code: `interface Order { placedAt: Date; meta: { due?: Date | null }; 'quoted': Date }
 type Alias = { at: Date };
@@ -990,6 +982,7 @@ export function a(x: unknown, y: any): number[] {
 }` }] },
       ],
     },
+    // Variables: a reassigned `let` is not known to hold a Date; destructured and parameter bindings need an annotation.
     {
       code: `export function a(p: Date, { q }: { q: Date }, ...rest: Date[]): number[] {
   let d = new Date(0);
@@ -1016,6 +1009,7 @@ export function a(x: unknown, y: any): number[] {
 }` }] },
       ],
     },
+    // `Date()` without `new` returns a string, not a Date: no `toISOString()` suggestion for it.
     {
       code: `export function a(): string[] {
   const n = Number(new Date());
@@ -1031,6 +1025,7 @@ export function a(x: unknown, y: any): number[] {
 }` }] },
       ],
     },
+    // Values that only feed a log call through conditionals and property values; not through a test, a key, or arithmetic.
     {
       code: `import { log } from '@temporalio/workflow';
 export function a(d: Date, flag: boolean): void {
@@ -1076,6 +1071,7 @@ export function a(d: Date, flag: boolean): void {
 }` }] },
       ],
     },
+    // Locale arguments: spread arguments are skipped; an undefined locale or empty array counts as missing; comments keep the suggestion away.
     {
       code: `declare const args: [string];
 export function a(d: Date): string[] {
@@ -1232,6 +1228,7 @@ declare const opts: Intl.DateTimeFormatOptions;` }] },
         { messageId: 'hostDefaults', line: 18, column: 7, endLine: 18, endColumn: 21 },
       ],
     },
+    // Date constructors: spread arguments, `Date.parse` without arguments, a shadowed `Date` gets no `Date.UTC` suggestion.
     {
       code: `declare const parts: [number, number];
 export function a(): unknown[] {
@@ -1251,6 +1248,7 @@ export function b(Date: DateConstructor): number {
 }` }] },
       ],
     },
+    // Host formatters: with arguments or a comment there is no suggestion; `${}` of an expression is parenthesised; comments block it.
     {
       code: `export function a(d: Date, e?: Date): string[] {
   return [d.toString(/* x */), \`\${e ?? d}\`, String(/* c */ d), \`\${d /* c */}\`, d['toString']()];
@@ -1265,6 +1263,7 @@ export function b(Date: DateConstructor): number {
         { messageId: 'hostFormat', line: 2, column: 82, endLine: 2, endColumn: 92 },
       ],
     },
+    // The unsafe clock with a comment, and a shadowed `Date`, gets no `Date.now()` suggestion.
     {
       code: `import { workflowInfo } from '@temporalio/workflow';
 export function a(): number[] {

@@ -342,8 +342,6 @@ export const f = !globalThis.crypto || typeof crypto === 'undefined';`,
 
 ruleTester.run('workflow-no-unsafe-random: guards, deep imports and fix edges', rule, {
   valid: [
-    // Computed members name the member when it is a string literal; a call of `crypto` itself is reported as such.
-    // Only a guard that always exits (`throw`/`return`) protects the code after it.
     // Feature tests in their other forms: `&&` chains, negations, `==`/`!=`, `'crypto' in globalThis`, the else branch.
     {
       code: `import { uuid4 } from '@temporalio/workflow';
@@ -361,17 +359,6 @@ export function i(): string {
 export const j = !('crypto' in globalThis) ? uuid4() : crypto.randomUUID();`,
       filename: W,
     },
-    // Tests that do not prove `crypto` exists, a shadowed `window`, and a label named `crypto`.
-    // Deep requires (`uuid/v4` default, `uuid/v1`), pure subpath exports, unknown subpaths of RNG packages, callable CommonJS modules.
-    // Calls that pass their own randomness are fine; `undefined`, unrelated option keys and `new` are not.
-    // The uuid import on one line with the code: it is replaced in place.
-    // An import after its use at the end of the file (no final line break).
-    // A require among several declarators stays: only the call is replaced.
-    // A destructuring default keeps the require.
-    // One property of a destructured require goes; the others stay.
-    // The last specifier goes together with the comma before it.
-    // A comment in the import keeps it.
-    // No suggestion when the callee has no root binding or the call holds a comment.
     // Type-only imports and re-exports of bundle-breaking packages are dropped by the compiler.
     {
       code: `import { type Foo } from 'hyperid';
@@ -381,9 +368,9 @@ export type X = Foo | R.T;
 export const y = 1;`,
       filename: W,
     },
-    // No `Math.random()` suggestion when `Math` is shadowed; no suggestion with a comment or arguments.
   ],
   invalid: [
+    // Computed members name the member when it is a string literal; a call of `crypto` itself is reported as such.
     {
       code: `export const a = crypto['randomUUID']();
 export const b = globalThis['crypto'].getRandomValues(new Uint8Array(2));
@@ -403,6 +390,7 @@ export const d = crypto();` }] },
         { messageId: 'cryptoGlobal', line: 5, column: 18, endLine: 5, endColumn: 26 },
       ],
     },
+    // Only a guard that always exits (`throw`/`return`) protects the code after it.
     {
       code: `import { uuid4 } from '@temporalio/workflow';
 export function a(): string {
@@ -453,6 +441,7 @@ export function c(): string {
 }` }] },
       ],
     },
+    // Tests that do not prove `crypto` exists, a shadowed `window`, and a label named `crypto`.
     {
       code: `import { uuid4 } from '@temporalio/workflow';
 export const a = typeof crypto === 'undefined' ?? crypto.randomUUID();
@@ -513,6 +502,7 @@ crypto: for (;;) { break crypto; }` }] },
         { messageId: 'cryptoGlobal', line: 7, column: 29, endLine: 7, endColumn: 46 },
       ],
     },
+    // Deep requires (`uuid/v4` default, `uuid/v1`), pure subpath exports, unknown subpaths of RNG packages, callable CommonJS modules.
     {
       code: `import v4 from 'uuid/v4';
 import { v1 } from 'uuid/v1';
@@ -536,6 +526,7 @@ export const xs = [uuid4(), v1(), parse('x'), esm.v4(), crs(), ulidNs(), require
         { messageId: 'randomPackageCall', line: 7, column: 71, endLine: 7, endColumn: 96 },
       ],
     },
+    // Calls that pass their own randomness are fine; `undefined`, unrelated option keys and `new` are not.
     {
       code: `import { v4 } from 'uuid';
 import { ulid, monotonicFactory } from 'ulid';
@@ -550,6 +541,7 @@ export const xs = [v4(opts), v4(undefined), v4({ ...opts }), v4({ ['random']: op
         { messageId: 'randomPackageCall', line: 4, column: 167, endLine: 4, endColumn: 177 },
       ],
     },
+    // The uuid import on one line with the code: it is replaced in place.
     {
       code: `import { v4 } from 'uuid'; export const a = v4();`,
       filename: W,
@@ -557,6 +549,7 @@ export const xs = [v4(opts), v4(undefined), v4({ ...opts }), v4({ ['random']: op
         { messageId: 'randomPackageCall', line: 1, column: 45, endLine: 1, endColumn: 49, suggestions: [{ messageId: 'useUuid4', output: `import { uuid4 } from '@temporalio/workflow'; export const a = uuid4();` }] },
       ],
     },
+    // An import after its use at the end of the file (no final line break).
     {
       code: `export const a = v4();
 import { v4 } from 'uuid';`,
@@ -566,6 +559,7 @@ import { v4 } from 'uuid';`,
 import { uuid4 } from '@temporalio/workflow';` }] },
       ],
     },
+    // A require among several declarators stays: only the call is replaced.
     {
       code: `const x = 1, { v4 } = require('uuid');
 export const a = v4();`,
@@ -576,6 +570,7 @@ const x = 1, { v4 } = require('uuid');
 export const a = uuid4();` }] },
       ],
     },
+    // A destructuring default keeps the require.
     {
       code: `const { v4 = () => '' } = require('uuid');
 export const a = v4();`,
@@ -586,6 +581,7 @@ const { v4 = () => '' } = require('uuid');
 export const a = uuid4();` }] },
       ],
     },
+    // One property of a destructured require goes; the others stay.
     {
       code: `import { sleep } from '@temporalio/workflow';
 const { v4, validate } = require('uuid');
@@ -601,6 +597,7 @@ export const b = validate(a);
 sleep(1);` }] },
       ],
     },
+    // The last specifier goes together with the comma before it.
     {
       code: `import { validate, v4 } from 'uuid';
 export const a = v4();
@@ -613,6 +610,7 @@ export const a = uuid4();
 export const b = validate(a);` }] },
       ],
     },
+    // A comment in the import keeps it.
     {
       code: `import { /* keep */ v4 } from 'uuid';
 export const a = v4();`,
@@ -623,6 +621,7 @@ import { uuid4 } from '@temporalio/workflow';
 export const a = uuid4();` }] },
       ],
     },
+    // No suggestion when the callee has no root binding or the call holds a comment.
     {
       code: `export const a = require('uuid').v4();
 export const b = v4(/* c */);
@@ -636,6 +635,7 @@ import { uuid4 } from '@temporalio/workflow';` }] },
         { messageId: 'randomPackageCall', line: 2, column: 18, endLine: 2, endColumn: 29 },
       ],
     },
+    // No `Math.random()` suggestion when `Math` is shadowed; no suggestion with a comment or arguments.
     {
       code: `import { workflowInfo } from '@temporalio/workflow';
 export function wf() {

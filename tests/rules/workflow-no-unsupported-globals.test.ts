@@ -258,3 +258,98 @@ export function c() { return typeof atob == 'string' ? 1 : atob('x'); }`,
     },
   ],
 });
+
+ruleTester.run('workflow-no-unsupported-globals: feature-check forms and computed members', rule, {
+  valid: [
+    // Feature checks in their other forms: `||` of checks, `!` of absence, `Boolean()`, computed and template keys, early exits by `throw`/`continue`/`break` in blocks and switch cases.
+    {
+      code: `export function a(url: string): unknown[] {
+  const out: unknown[] = [];
+  if (typeof fetch === 'function' || typeof fetch === 'object') out.push(fetch(url));
+  if (!(typeof fetch === 'undefined')) out.push(fetch(url));
+  if (Boolean(globalThis['fetch'])) out.push(fetch(url));
+  if (globalThis[\`fetch\`]) out.push(fetch(url));
+  out.push(typeof fetch == 'undefined' || fetch(url));
+  out.push(!globalThis.fetch ? null : fetch(url));
+  out.push(typeof fetch === 'undefined' ?? fetch(url));
+  for (const u of [url]) {
+    if (typeof fetch === 'undefined') { continue; }
+    out.push(fetch(u));
+  }
+  switch (url) {
+    case 'x':
+      if (!globalThis.fetch) break;
+      out.push(fetch(url));
+      break;
+    default:
+  }
+  return out;
+}
+export class K {
+  static {
+    if (typeof fetch === 'undefined') throw new Error('no fetch');
+    void fetch('x');
+  }
+}`,
+      filename: W,
+    },
+  ],
+  invalid: [
+    // Checks that prove nothing: other globals, `typeof x === "undefined"` in the consequent, unknown type strings, other operators, `&&` of absences, a call of another function.
+    {
+      code: `export function a(url: string): unknown[] {
+  return [
+    typeof Buffer !== 'undefined' && fetch(url),
+    typeof fetch === 'undefined' && fetch(url),
+    typeof fetch === 'unknown-type' && fetch(url),
+    typeof fetch < 'z' && fetch(url),
+    (typeof fetch === 'undefined' && typeof Buffer === 'undefined') || fetch(url),
+    String(globalThis.fetch) && fetch(url),
+    typeof fetch !== \`\${url}\` && fetch(url),
+    typeof globalThis[url] !== 'undefined' && fetch(url),
+    'fetch' in window.self && fetch(url),
+    !Boolean(fetch) || fetch(url),
+  ];
+}
+export function b(url: string): unknown {
+  if (typeof fetch === 'undefined') { void url; }
+  if (typeof fetch === 'undefined') {}
+  return fetch(url);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'absentGlobal', line: 3, column: 38, endLine: 3, endColumn: 43 },
+        { messageId: 'absentGlobal', line: 4, column: 37, endLine: 4, endColumn: 42 },
+        { messageId: 'absentGlobal', line: 5, column: 40, endLine: 5, endColumn: 45 },
+        { messageId: 'absentGlobal', line: 6, column: 27, endLine: 6, endColumn: 32 },
+        { messageId: 'absentGlobal', line: 7, column: 72, endLine: 7, endColumn: 77 },
+        { messageId: 'absentGlobal', line: 8, column: 33, endLine: 8, endColumn: 38 },
+        { messageId: 'absentGlobal', line: 9, column: 34, endLine: 9, endColumn: 39 },
+        { messageId: 'absentGlobal', line: 10, column: 47, endLine: 10, endColumn: 52 },
+        { messageId: 'absentGlobal', line: 11, column: 16, endLine: 11, endColumn: 22 },
+        { messageId: 'absentGlobal', line: 11, column: 31, endLine: 11, endColumn: 36 },
+        { messageId: 'absentGlobal', line: 12, column: 14, endLine: 12, endColumn: 19 },
+        { messageId: 'absentGlobal', line: 12, column: 24, endLine: 12, endColumn: 29 },
+        { messageId: 'absentGlobal', line: 18, column: 10, endLine: 18, endColumn: 15 },
+      ],
+    },
+    // Members of absent globals through computed and template keys, tagged templates and optional calls.
+    {
+      code: `export const a = process['env'];
+export const b = process[\`versions\`];
+declare const k: string;
+export const c = process[k];
+export const d = String.raw\`\${setImmediate}\`;
+export const e = setImmediate\`x\`;
+export const f = globalThis.setImmediate?.call(null, () => {});`,
+      filename: W,
+      errors: [
+        { messageId: 'processEnv', line: 1, column: 18, endLine: 1, endColumn: 32 },
+        { messageId: 'absentGlobal', line: 2, column: 18, endLine: 2, endColumn: 25 },
+        { messageId: 'absentGlobal', line: 4, column: 18, endLine: 4, endColumn: 25 },
+        { messageId: 'absentGlobal', line: 5, column: 31, endLine: 5, endColumn: 43 },
+        { messageId: 'absentGlobal', line: 6, column: 18, endLine: 6, endColumn: 30 },
+      ],
+    },
+  ],
+});

@@ -422,7 +422,6 @@ const PAY = `setHandler(pay, async (n) => { await charge(n); return 'paid'; });`
 
 ruleTester.run('workflow-require-all-handlers-finished: registrations, options, predicates and control flow', rule, {
   valid: [
-    // A workflow that is not `async` gets the reports but no suggestion (it cannot `await`).
     // Malformed registrations and queries are not async handlers.
     {
       code: `${H2}declare const args: [any, any];
@@ -434,7 +433,6 @@ export async function w(): Promise<void> {
 }`,
       filename: W,
     },
-    // An inline definition has no name to quote; default handlers are named by their kind.
     // Default handlers without a handler argument are ignored.
     {
       code: `${H2}import { setDefaultSignalHandler, setDefaultUpdateHandler } from '@temporalio/workflow';
@@ -446,10 +444,6 @@ export async function w(): Promise<void> {
 }`,
       filename: W,
     },
-    // Handler options: no policy (warns), `WARN_AND_ABANDON` (warns), `ABANDON` as a string or from `@temporalio/common` (silent), unreadable options (silent).
-    // The wait is appended before the closing brace when the body ends on its line.
-    // Anonymous default exports and function expressions are named by their binding.
-    // Waits that do not name `allHandlersFinished`, and calls of computed callees.
     // A block-bodied predicate that returns `allHandlersFinished()` counts.
     {
       code: `${H2}export async function w(): Promise<void> {
@@ -460,7 +454,6 @@ export async function w(): Promise<void> {
 }`,
       filename: W,
     },
-    // A wait inside an `if` does not cover what follows the `if`.
     // Paths that cannot fall off the end: if/else returning, try/finally returning, try/catch returning, an endless labeled loop.
     {
       code: `${H2}export async function a(x: boolean): Promise<string> {
@@ -490,9 +483,9 @@ export async function e(): Promise<string> {
 }`,
       filename: W,
     },
-    // Paths that can fall off the end: a catch that completes, a try without catch that completes, an else that completes, a labeled break out of an endless loop.
   ],
   invalid: [
+    // A workflow that is not `async` gets the reports but no suggestion (it cannot `await`).
     {
       code: `${H2}export function w(stop: boolean): Promise<string> {
   ${PAY}
@@ -505,6 +498,7 @@ export async function e(): Promise<string> {
         { messageId: 'returnWithoutWaiting', line: 7, column: 3, endLine: 7, endColumn: 31 },
       ],
     },
+    // An inline definition has no name to quote; default handlers are named by their kind.
     {
       code: `${H2}import { setDefaultSignalHandler, setDefaultUpdateHandler } from '@temporalio/workflow';
 export async function w(): Promise<void> {
@@ -525,6 +519,7 @@ export async function w(): Promise<void> {
 }` }] },
       ],
     },
+    // Handler options: no policy (warns), `WARN_AND_ABANDON` (warns), `ABANDON` as a string or from `@temporalio/common` (silent), unreadable options (silent).
     {
       code: `${H2}import { HandlerUnfinishedPolicy } from '@temporalio/workflow';
 import { HandlerUnfinishedPolicy as Common } from '@temporalio/common';
@@ -583,6 +578,7 @@ export async function c(): Promise<void> {
 }` }] },
       ],
     },
+    // The wait is appended before the closing brace when the body ends on its line.
     {
       code: `${H2}export async function w(): Promise<void> { ${PAY} }`,
       filename: W,
@@ -590,6 +586,7 @@ export async function c(): Promise<void> {
         { messageId: 'endWithoutWaiting', line: 4, column: 111, endLine: 4, endColumn: 112, suggestions: [{ messageId: 'insertWait', output: `${H2}export async function w(): Promise<void> { ${PAY} await condition(allHandlersFinished); }` }] },
       ],
     },
+    // Anonymous default exports and function expressions are named by their binding.
     {
       code: `${H2}export default async function (): Promise<void> {
   ${PAY}
@@ -615,6 +612,7 @@ export const w2 = async function (): Promise<void> {
 };` }] },
       ],
     },
+    // Waits that do not name `allHandlersFinished`, and calls of computed callees.
     {
       code: `${H2}declare const p: Promise<void>;
 declare const a: (() => void) | undefined;
@@ -649,6 +647,7 @@ export async function w(): Promise<void> {
 }` }] },
       ],
     },
+    // A wait inside an `if` does not cover what follows the `if`.
     {
       code: `${H2}export async function w(x: boolean): Promise<string> {
   ${PAY}
@@ -665,6 +664,7 @@ export async function w(): Promise<void> {
 }` }] },
       ],
     },
+    // Paths that can fall off the end: a catch that completes, a try without catch that completes, an else that completes, a labeled break out of an endless loop.
     {
       code: `${H2}export async function a(): Promise<void> {
   ${PAY}
