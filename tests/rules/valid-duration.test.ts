@@ -765,3 +765,90 @@ export async function wf() { await sleep(wait); }`,
     },
   ],
 });
+
+ruleTester.run('valid-duration: malformed strings, client and test-environment forms', rule, {
+  valid: [],
+  invalid: [
+    // Malformed strings: a leading `+`, hexadecimal, digit separators, a value longer than 100 characters.
+    {
+      code: `import { proxyActivities, sleep } from '@temporalio/workflow';
+proxyActivities({ startToCloseTimeout: '+5s', heartbeatTimeout: '0x10', scheduleToCloseTimeout: '1_000ms' });
+export async function wf(): Promise<void> {
+  await sleep('11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111');
+}`,
+      filename: WORKFLOWS,
+      errors: [
+        { messageId: 'invalidDuration', line: 2, column: 40, endLine: 2, endColumn: 45 },
+        { messageId: 'invalidDuration', line: 2, column: 65, endLine: 2, endColumn: 71 },
+        { messageId: 'invalidDuration', line: 2, column: 97, endLine: 2, endColumn: 106 },
+        { messageId: 'invalidDuration', line: 4, column: 15, endLine: 4, endColumn: 118 },
+      ],
+    },
+    // Clients from `require`, computed `workflow` members, and the legacy `WorkflowClient`.
+    {
+      code: `const { Client, WorkflowClient } = require('@temporalio/client');
+const client = new Client();
+export async function start(c: any) {
+  await client['workflow'].start('wf', { taskQueue: 'q', workflowId: 'id', workflowRunTimeout: '1 dya' });
+  await new WorkflowClient().start('wf', { taskQueue: 'q', workflowId: 'id', workflowExecutionTimeout: '2 hourz' });
+  await c.workflow.start('wf', { taskQueue: 'q', workflowId: 'id', workflowTaskTimeout: '3 secs!' });
+}`,
+      filename: 'src/client.ts',
+      errors: [
+        { messageId: 'invalidDuration', line: 4, column: 96, endLine: 4, endColumn: 103 },
+        { messageId: 'invalidDuration', line: 5, column: 104, endLine: 5, endColumn: 113 },
+        { messageId: 'invalidDuration', line: 6, column: 89, endLine: 6, endColumn: 98 },
+      ],
+    },
+    // Test environments: declared with the type, assigned from a factory, or a qualified namespace type.
+    {
+      code: `import { TestWorkflowEnvironment } from '@temporalio/testing';
+import * as testing from '@temporalio/testing';
+let env: TestWorkflowEnvironment;
+let env2;
+let env3: testing.TestWorkflowEnvironment;
+let env4: Partial<TestWorkflowEnvironment>;
+let other: { sleep(d: string): Promise<void> };
+export async function setup() {
+  env2 = await TestWorkflowEnvironment.createTimeSkipping();
+  await env.sleep('1 dya');
+  await env2.sleep('2 dya');
+  await env3.sleep('3 dya');
+  await env4.sleep!('4 dya');
+  await other.sleep('5 dya');
+}`,
+      filename: 'src/workflows.test.ts',
+      errors: [
+        { messageId: 'invalidDuration', line: 10, column: 19, endLine: 10, endColumn: 26 },
+        { messageId: 'invalidDuration', line: 11, column: 20, endLine: 11, endColumn: 27 },
+        { messageId: 'invalidDuration', line: 12, column: 20, endLine: 12, endColumn: 27 },
+        { messageId: 'invalidDuration', line: 13, column: 21, endLine: 13, endColumn: 28 },
+      ],
+    },
+    // Options passed to `executeWithOptions` of a local activity.
+    {
+      code: `import { proxyLocalActivities } from '@temporalio/workflow';
+const { greet } = proxyLocalActivities({ startToCloseTimeout: '1m' });
+export async function wf(): Promise<string> {
+  return greet.executeWithOptions({ startToCloseTimeout: '5 minutez' }, ['x']);
+}`,
+      filename: WORKFLOWS,
+      errors: [
+        { messageId: 'invalidDuration', line: 4, column: 58, endLine: 4, endColumn: 69 },
+      ],
+    },
+    // Negative and suspicious numbers are reported once per node.
+    {
+      code: `import { proxyActivities } from '@temporalio/workflow';
+proxyActivities({ startToCloseTimeout: -1, heartbeatTimeout: 5, retry: { initialInterval: -100, maximumInterval: 10 } });`,
+      filename: WORKFLOWS,
+      errors: [
+        { messageId: 'negativeDuration', line: 2, column: 40, endLine: 2, endColumn: 42 },
+        { messageId: 'suspiciousNumber', line: 2, column: 62, endLine: 2, endColumn: 63, suggestions: [{ messageId: 'useSeconds', output: `import { proxyActivities } from '@temporalio/workflow';
+proxyActivities({ startToCloseTimeout: -1, heartbeatTimeout: '5s', retry: { initialInterval: -100, maximumInterval: 10 } });` }] },
+        { messageId: 'suspiciousNumber', line: 2, column: 114, endLine: 2, endColumn: 116, suggestions: [{ messageId: 'useSeconds', output: `import { proxyActivities } from '@temporalio/workflow';
+proxyActivities({ startToCloseTimeout: -1, heartbeatTimeout: 5, retry: { initialInterval: -100, maximumInterval: '10s' } });` }] },
+      ],
+    },
+  ],
+});
