@@ -207,6 +207,8 @@ export default createRule<Options, MessageIds>({
         const member = memberName(parent);
         if (member !== undefined) shown = `${name}.${member}`;
         if (parent.optional) return;
+        // `fs.existsSync?.(path)`: an optional call of a member that is missing is a safe feature check.
+        if (parent.parent.type === T.CallExpression && parent.parent.callee === parent && parent.parent.optional) return;
         // `typeof fs.readFileSync === 'function'` is a safe feature check.
         if (parent.parent.type === T.UnaryExpression && parent.parent.operator === 'typeof') return;
       }

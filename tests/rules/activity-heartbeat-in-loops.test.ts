@@ -327,3 +327,179 @@ export async function a(items: string[]) { for (const i of items) { await fetch(
     },
   ],
 });
+
+ruleTester.run('activity-heartbeat-in-loops: constant bounds, collections and sleeps', rule, {
+  valid: [
+    // A file without activities is skipped.
+    {
+      code: `export const x = 1;
+async function poll(): Promise<void> { while (true) { await fetch('x'); } }
+void poll;`,
+      filename: 'src/lib/util.ts',
+    },
+    // Bounded loops: a string, an object literal, `Object.values` / `Object.entries` of a constant, negative and const numeric bounds, an `&&` of bounds.
+    {
+      code: `const MAX = 3;
+const NEG = -1;
+const STEPS = ['a', 'b'] as const;
+export async function a(): Promise<void> {
+  for (const c of 'abc') await fetch(c);
+  for (const k in { a: 1, b: 2 }) await fetch(k);
+  for (const v of Object.values({ a: 1 })) await fetch(String(v));
+  for (const [k] of Object.entries(STEPS)) await fetch(k);
+  for (let i = 10; i > NEG; i--) await fetch(String(i));
+  for (let i = 0; i < MAX && i !== -5; i++) await fetch(String(i));
+  for (let i = 0; (i as number) < (MAX as number); i++) await fetch(String(i));
+}`,
+      filename: filename,
+    },
+  ],
+  invalid: [
+    // Unbounded loops: spreads, unknown calls, non-constant bounds, `||` of bounds, equality tests (an object literal with a method is still a constant).
+    {
+      code: `declare const more: string[];
+declare let limit: number;
+export async function a(): Promise<void> {
+  for (const x of [...more]) await fetch(x);
+  for (const k in { m() {} }) await fetch(k);
+  for (const x of more.slice(0)) await fetch(x);
+  for (let i = 0; i < limit; i++) await fetch(String(i));
+  for (let i = 0; i < limit || i < 3; i++) await fetch(String(i));
+  for (let i = 0; i === 0; i++) await fetch(String(i));
+}`,
+      filename: filename,
+      errors: [
+        { messageId: 'loopWithoutHeartbeat', line: 4, column: 3, endLine: 4, endColumn: 6 },
+        { messageId: 'loopWithoutHeartbeat', line: 6, column: 3, endLine: 6, endColumn: 6 },
+        { messageId: 'loopWithoutHeartbeat', line: 7, column: 3, endLine: 7, endColumn: 6 },
+        { messageId: 'loopWithoutHeartbeat', line: 8, column: 3, endLine: 8, endColumn: 6 },
+        { messageId: 'loopWithoutHeartbeat', line: 9, column: 3, endLine: 9, endColumn: 6 },
+      ],
+    },
+    // Polling with other sleeps: `timers/promises` (default and `scheduler.wait`), a promise around `setTimeout`, a helper named like a sleep.
+    {
+      code: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}`,
+      filename: filename,
+      errors: [
+        { messageId: 'pollingWithoutHeartbeat', line: 6, column: 3, endLine: 6, endColumn: 8, suggestions: [{ messageId: 'addHeartbeat', output: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+import { heartbeat } from '@temporalio/activity';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { heartbeat(); await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}` }] },
+        { messageId: 'pollingWithoutHeartbeat', line: 9, column: 3, endLine: 9, endColumn: 8, suggestions: [{ messageId: 'addHeartbeat', output: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+import { heartbeat } from '@temporalio/activity';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { heartbeat(); await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}` }] },
+        { messageId: 'pollingWithoutHeartbeat', line: 12, column: 3, endLine: 12, endColumn: 8, suggestions: [{ messageId: 'addHeartbeat', output: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+import { heartbeat } from '@temporalio/activity';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { heartbeat(); await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}` }] },
+        { messageId: 'pollingWithoutHeartbeat', line: 15, column: 3, endLine: 15, endColumn: 8, suggestions: [{ messageId: 'addHeartbeat', output: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+import { heartbeat } from '@temporalio/activity';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { heartbeat(); await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}` }] },
+        { messageId: 'loopWithoutHeartbeat', line: 18, column: 3, endLine: 18, endColumn: 8, suggestions: [{ messageId: 'addHeartbeat', output: `import timers from 'timers/promises';
+import { scheduler } from 'node:timers/promises';
+import { heartbeat } from '@temporalio/activity';
+declare const jitteredSleep: (ms: number) => Promise<void>;
+declare const utils: { delay(ms: number): Promise<void> };
+export async function a(): Promise<void> {
+  while (true) { await timers.setTimeout(100); }
+}
+export async function b(): Promise<void> {
+  while (true) { await scheduler.wait(100); }
+}
+export async function c(): Promise<void> {
+  while (true) { await new Promise((r) => setTimeout(r, 100)); }
+}
+export async function d(): Promise<void> {
+  while (true) { await jitteredSleep(100); await utils.delay(1); }
+}
+export async function e(): Promise<void> {
+  while (true) { heartbeat(); await new Promise((r) => r(1)); await new Map<string, number>().get('x'); }
+}` }] },
+      ],
+    },
+  ],
+});

@@ -333,3 +333,74 @@ export async function example(name: string): Promise<string> {
     },
   ],
 });
+
+ruleTester.run('workflow-no-disallowed-modules: stub members through every binding form, ignored modules', rule, {
+  valid: [],
+  invalid: [
+    // The `util` stub through destructuring of the module object (rest and computed keys), computed members, and an unused specifier (elided).
+    {
+      code: `import util from 'util';
+import { promisify, inspect } from 'util';
+const { inspect: show, ...rest } = util;
+declare const key: string;
+const { [key]: dyn } = util;
+export const a = [util[key], util['format'], show, rest, dyn, promisify];`,
+      filename: W,
+      errors: [
+        { messageId: 'stubMember', line: 2, column: 10, endLine: 2, endColumn: 19 },
+        { messageId: 'stubMember', line: 2, column: 21, endLine: 2, endColumn: 28 },
+        { messageId: 'stubMember', line: 3, column: 9, endLine: 3, endColumn: 16 },
+        { messageId: 'stubMember', line: 6, column: 35, endLine: 6, endColumn: 43 },
+      ],
+    },
+    // The stub through `require`: destructured, a member of the call, a spread argument, and `import = require`.
+    {
+      code: `const { inspect, TextEncoder } = require('util');
+export const b = require('util').format;
+declare const args: [string];
+export const c = require(...args);
+import u = require('util');
+import unused = require('util');
+import Alias = Foo.Bar;
+declare namespace Foo { const Bar: number }
+export const d = [inspect, TextEncoder, u.inspect, Alias];`,
+      filename: W,
+      errors: [
+        { messageId: 'stubMember', line: 1, column: 9, endLine: 1, endColumn: 16 },
+        { messageId: 'stubMember', line: 2, column: 34, endLine: 2, endColumn: 40 },
+        { messageId: 'stubMember', line: 9, column: 43, endLine: 9, endColumn: 50 },
+      ],
+    },
+    // Re-exports of stub members: type-only specifiers are skipped, string names are read.
+    {
+      code: `export { inspect, type TextDecoder as TD } from 'util';
+export { 'format' as fmt } from 'util';`,
+      filename: W,
+      errors: [
+        { messageId: 'stubMember', line: 1, column: 10, endLine: 1, endColumn: 17 },
+        { messageId: 'stubMember', line: 2, column: 10, endLine: 2, endColumn: 18 },
+      ],
+    },
+    // A worker that ignores `fs` and `dns`: computed members, optional calls and `typeof` checks of ignored modules are safe.
+    {
+      code: `import * as fs from 'fs';
+import dns from 'dns';
+declare const key: string;
+export const a = (fs as any)[key];
+export const b = fs.existsSync?.('x');
+export const b2 = fs.statSync('x');
+export const c = typeof fs.readFileSync === 'function';
+export const d = dns.lookup;
+export const e = require('fs')?.statSync;
+export const f = require('dns').resolve;
+export { fs };`,
+      filename: 'src/ignoring/workflows.ts',
+      errors: [
+        { messageId: 'ignoredModuleUse', line: 4, column: 19, endLine: 4, endColumn: 21 },
+        { messageId: 'ignoredModuleUse', line: 6, column: 19, endLine: 6, endColumn: 21 },
+        { messageId: 'ignoredModuleUse', line: 8, column: 18, endLine: 8, endColumn: 21 },
+        { messageId: 'ignoredModuleUse', line: 10, column: 18, endLine: 10, endColumn: 40 },
+      ],
+    },
+  ],
+});

@@ -220,3 +220,93 @@ alerter.alert('x', load());`,
     },
   ],
 });
+
+ruleTester.run('workflow-valid-sink-usage: value uses, uncloneable values and bindings', rule, {
+  valid: [],
+  invalid: [
+    // Results used as a conditional or loop test; discarded in a conditional branch, a `void`, a `for` update.
+    {
+      code: `${SINKS}import { log } from '@temporalio/workflow';
+export function wf(ok: boolean): void {
+  const a = alerter.alert('x') ? 1 : 2;
+  for (; alerter.alert('y'); ) break;
+  ok ? alerter.alert('z') : log.info('w');
+  void alerter.alert('v');
+  for (let i = 0; i < 1; alerter.alert('u')) i++;
+  const b = -log.warn('t');
+  void [a, b];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'sinkResultUsed', line: 6, column: 13, endLine: 6, endColumn: 31 },
+        { messageId: 'sinkResultUsed', line: 7, column: 10, endLine: 7, endColumn: 28 },
+        { messageId: 'sinkResultUsed', line: 11, column: 14, endLine: 11, endColumn: 27 },
+      ],
+    },
+    // Uncloneable arguments: class expressions, spreads, holes, symbols from `Symbol()` / `Symbol.for` / well-known symbols, `Symbol.keyFor`, promise statics, `WeakRef`, anonymous classes with function fields, async local functions.
+    {
+      code: `${SINKS}declare const extra: object;
+const MyClass = class { cb = () => 1; };
+const Anonymous = class {};
+class WithCtor { f: () => void; constructor() { this.f = () => {}; } }
+class Plain { x = 1; static s = () => 1; }
+async function load(): Promise<number> { return 1; }
+const loadArrow = async () => 1;
+const sync = () => 1;
+export function wf(): void {
+  alerter.alert('a', class {});
+  alerter.alert('b', { ...extra, f: 1 });
+  alerter.alert('c', [, 1]);
+  alerter.alert('d', Symbol('s'));
+  alerter.alert('e', Symbol.for('s'));
+  alerter.alert('f', Symbol.iterator);
+  alerter.alert('g', Symbol.keyFor);
+  alerter.alert('h', Promise.resolve(1));
+  alerter.alert('i', new WeakRef({}));
+  alerter.alert('j', new MyClass());
+  alerter.alert('k', new WithCtor());
+  alerter.alert('l', new Plain());
+  alerter.alert('m', load());
+  alerter.alert('n', loadArrow());
+  alerter.alert('o', sync());
+  alerter.alert('p', new Anonymous());
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'nonCloneableArgument', line: 13, column: 22, endLine: 13, endColumn: 30 },
+        { messageId: 'nonCloneableArgument', line: 16, column: 22, endLine: 16, endColumn: 33 },
+        { messageId: 'nonCloneableArgument', line: 17, column: 22, endLine: 17, endColumn: 37 },
+        { messageId: 'nonCloneableArgument', line: 18, column: 22, endLine: 18, endColumn: 37 },
+        { messageId: 'nonCloneableArgument', line: 19, column: 22, endLine: 19, endColumn: 35 },
+        { messageId: 'nonCloneableArgument', line: 20, column: 22, endLine: 20, endColumn: 40 },
+        { messageId: 'nonCloneableArgument', line: 21, column: 22, endLine: 21, endColumn: 37 },
+        { messageId: 'nonCloneableArgument', line: 23, column: 22, endLine: 23, endColumn: 36 },
+        { messageId: 'nonCloneableArgument', line: 25, column: 22, endLine: 25, endColumn: 28 },
+        { messageId: 'nonCloneableArgument', line: 26, column: 22, endLine: 26, endColumn: 33 },
+      ],
+    },
+    // Bindings: a reassigned `let` is not followed, a written-once `let` is; parameters and unknown names are not; self-references stop.
+    {
+      code: `${SINKS}declare const unknownThing: unknown;
+export function wf(param: () => void): void {
+  let once = { f: () => 1 };
+  let changed = { f: () => 1 };
+  changed = { f: () => 2 };
+  const self: { me?: unknown } = {};
+  const cyclic = { a: 1, b: [1, 2] };
+  alerter.alert('a', once);
+  alerter.alert('b', changed);
+  alerter.alert('c', param);
+  alerter.alert('d', unknownThing);
+  alerter.alert('e', self);
+  alerter.alert('f', { x: cyclic, y: cyclic });
+  (alerter.alert as (m: string) => void)('g');
+  (0, alerter.alert)('h');
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'nonCloneableArgument', line: 11, column: 22, endLine: 11, endColumn: 26 },
+      ],
+    },
+  ],
+});
