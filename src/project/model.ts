@@ -236,6 +236,15 @@ export class ModelState {
       this.mergeBundle(reached, index);
       for (const file of walkBundle(this.files, preload, ignore).keys()) this.preloaded.add(file);
     });
+    // Files bundled by the same workers share one list, so answers per list (which workers run this file) are
+    // computed once per bundle rather than once per file.
+    const lists = new Map<string, number[]>();
+    for (const entry of this.workflow.values()) {
+      const key = entry.workers.join(',');
+      const shared = lists.get(key);
+      if (shared) entry.workers = shared;
+      else lists.set(key, entry.workers);
+    }
   }
 
   private mergeBundle(reached: Map<string, Reached>, workerIndex: number): void {
@@ -381,6 +390,7 @@ export class ModelState {
   }
 
   private ignoredModules(file?: string): string[] {
+    if (!this.discoveredWorkers.some((w) => w.info.ignoreModules.length > 0)) return [];
     const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : (this.workflow.get(this.real(file))?.workers ?? []);
     const result = new Set<string>();
     for (const i of workers) for (const m of this.discoveredWorkers[i]?.info.ignoreModules ?? []) result.add(m);

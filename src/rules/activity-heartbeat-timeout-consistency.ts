@@ -4,6 +4,7 @@ import { getFileInfo, getProjectModel, type ProjectModel } from '../project/inde
 import { proxyFunctionOf } from '../utils/activity-proxies.js';
 import { ProjectFunctions, type LocatedFunction } from '../utils/project-functions.js';
 import { memberName } from '../utils/activity-code.js';
+import { registeredDefinitions } from '../utils/contracts.js';
 import { createRule } from '../utils/create-rule.js';
 import { resolveImportedFile } from '../utils/cross-file.js';
 import { isInFile } from '../utils/object-fixes.js';
@@ -115,15 +116,8 @@ export default createRule<Options, MessageIds>({
 
     /** The implementation a worker registers under `name`, when exactly one is known. */
     function registered(name: string): LocatedFunction | undefined {
-      const positions = new Map<string, NonNullable<(typeof model.workers)[number]['activities']>['names'][number]>();
-      for (const worker of model.workers) {
-        for (const activity of worker.activities?.names ?? []) {
-          if (activity.name !== name || !activity.position) continue;
-          const p = activity.position;
-          positions.set(`${p.file}:${p.line}:${p.column}`, activity);
-        }
-      }
-      if (positions.size !== 1) return undefined;
+      const positions = registeredDefinitions(model, name);
+      if (positions?.size !== 1) return undefined;
       const only = [...positions.values()][0];
       return only?.position ? analyzer.functionAt(only.position) : undefined;
     }

@@ -9,8 +9,8 @@ import {
   createContractContext,
   describePosition,
   didYouMean,
-  isTestWorker,
   pollingWorkers,
+  productionPollingWorkers,
   proxyActivityUses,
   registeredActivities,
   reportNode,
@@ -49,6 +49,50 @@ interface Site {
   /** Decides lazily whether the workflow or activities belong to this project. */
   isOurs: () => boolean;
   fallback: TSESTree.Node;
+}
+
+const typeNames = new WeakMap<ProjectModel, ReadonlySet<string>>();
+
+/** The workflow type names of the project's `workflowsPath` modules (once per model). */
+function workflowTypeNames(model: ProjectModel): ReadonlySet<string> {
+  let names = typeNames.get(model);
+  if (!names) {
+    names = new Set((model.workflowTypes() ?? []).map((t) => t.name));
+    typeNames.set(model, names);
+  }
+  return names;
+}
+
+interface QueueSummary {
+  /** Every relevant worker's task queue is known. */
+  complete: boolean;
+  /** Task queues any worker polls. */
+  polled: Set<string>;
+  /** Task queues of the relevant workers (test workers count only for test files), sorted. */
+  known: string[];
+}
+
+const summaries = new WeakMap<ProjectModel, Map<boolean, QueueSummary>>();
+
+/** The task queues of a model's workers: the same for every linted file, so computed once per model. */
+function queueSummary(model: ProjectModel, inTest: boolean): QueueSummary {
+  let byTest = summaries.get(model);
+  if (!byTest) {
+    byTest = new Map();
+    summaries.set(model, byTest);
+  }
+  let summary = byTest.get(inTest);
+  if (!summary) {
+    const pollers = pollingWorkers(model);
+    const relevant = inTest ? pollers : productionPollingWorkers(model);
+    summary = {
+      complete: relevant.length > 0 && relevant.every((w) => w.taskQueue !== undefined),
+      polled: new Set(pollers.flatMap((w) => (w.taskQueue === undefined ? [] : [w.taskQueue]))),
+      known: [...new Set(relevant.flatMap((w) => (w.taskQueue === undefined ? [] : [w.taskQueue])))].sort(),
+    };
+    byTest.set(inTest, summary);
+  }
+  return summary;
 }
 
 export default createRule<Options, MessageIds>({
@@ -145,11 +189,7 @@ export default createRule<Options, MessageIds>({
         } catch {
           inTest = false;
         }
-        const pollers = pollingWorkers(model);
-        const relevant = inTest ? pollers : pollers.filter((w) => !isTestWorker(model, w));
-        const complete = relevant.length > 0 && relevant.every((w) => w.taskQueue !== undefined);
-        const polled = new Set(pollers.flatMap((w) => (w.taskQueue === undefined ? [] : [w.taskQueue])));
-        const known = [...new Set(relevant.flatMap((w) => (w.taskQueue === undefined ? [] : [w.taskQueue])))].sort();
+        const { complete, polled, known } = queueSummary(model, inTest);
         for (const site of sites) {
           const queue = stringValue(site.prop.value);
           if (queue === undefined) continue;
@@ -221,7 +261,7 @@ function constantText(node: TSESTree.Node): string | undefined {
 /** A workflow of this project: a type some `workflowsPath` exports, or a function of a workflow bundle file. */
 function isProjectWorkflow(ctx: ContractContext, model: ProjectModel, node: TSESTree.Node): boolean {
   const name = stringValue(ctx.evaluate(node));
-  if (name !== undefined) return (model.workflowTypes() ?? []).some((t) => t.name === name);
+  if (name !== undefined) return workflowTypeNames(model).has(name);
   const reference = workflowReference(ctx, node);
   if (reference?.binding.kind !== 'function' || reference.binding.file === undefined) return false;
   const file = reference.binding.file;
@@ -231,8 +271,7 @@ function isProjectWorkflow(ctx: ContractContext, model: ProjectModel, node: TSES
 /** Some of the named activities are registered by a (non-test) worker of this project. */
 function areProjectActivities(model: ProjectModel, names: string[]): boolean {
   if (names.length === 0) return false;
-  return pollingWorkers(model).some((w) => {
-    if (isTestWorker(model, w)) return false;
+  return productionPollingWorkers(model).some((w) => {
     const registered = registeredActivities(model, w);
     return registered !== undefined && names.some((n) => registered.has(n));
   });

@@ -6,15 +6,14 @@ import {
   type ContractContext,
   createContractContext,
   describeWorkers,
-  isTestWorker,
   modelWorkerAt,
-  pollingWorkers,
+  productionPollingWorkers,
+  productionWorkflowRunners,
   proxyActivityUses,
   registeredActivities,
   reportNode,
   stringValue,
   workerCallKind,
-  workflowRunners,
 } from '../utils/contracts.js';
 import { createRule } from '../utils/create-rule.js';
 import { unwrapExpression } from '../utils/references.js';
@@ -73,7 +72,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (!isWorkflow) return;
-        const runners = workflowRunners(ctx.model, ctx.file)?.filter((w) => !isTestWorker(ctx.model as ProjectModel, w));
+        const runners = productionWorkflowRunners(ctx.model, ctx.file);
         if (!runners || runners.length === 0) return;
         for (const proxy of proxies) checkProxy(context, ctx, ctx.model, runners, proxy);
       },
@@ -85,12 +84,12 @@ function checkProxy(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   ctx: ContractContext,
   model: ProjectModel,
-  runners: WorkerInfo[],
+  runners: readonly WorkerInfo[],
   proxy: Proxy,
 ): void {
   const arg = proxy.call.arguments[0];
   const options = arg && arg.type !== T.SpreadElement ? ctx.evaluate(arg) : undefined;
-  let registrants: WorkerInfo[];
+  let registrants: readonly WorkerInfo[];
   let serve: string;
   if (proxy.local) {
     registrants = runners;
@@ -108,7 +107,7 @@ function checkProxy(
       if (queue === undefined) return;
       queues = [queue];
     }
-    const pollers = pollingWorkers(model).filter((w) => !isTestWorker(model, w));
+    const pollers = productionPollingWorkers(model);
     if (pollers.some((w) => w.taskQueue === undefined)) return;
     registrants = pollers.filter((w) => queues.includes(w.taskQueue ?? ''));
     serve = `poll${registrants.length === 1 ? 's' : ''} task queue ${queues.map((q) => `\`${q}\``).join(', ')}`;

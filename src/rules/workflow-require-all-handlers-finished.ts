@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { ProjectModel } from '../project/index.js';
+import type { ProjectModel, WorkflowType } from '../project/index.js';
 import { WORKFLOW_PACKAGE } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImports, lineIndent } from '../utils/fixers.js';
@@ -247,18 +247,10 @@ function workflowFunctions(
   model: ProjectModel,
   filename: string,
 ): { fn: FunctionNode; name: string }[] {
-  let names: Set<string> | undefined;
+  let names: ReadonlySet<string> | undefined;
   try {
     const types = model.workflowTypes();
-    if (types) {
-      names = new Set<string>();
-      for (const t of types) {
-        if (samePath(t.file, filename)) {
-          names.add(t.name);
-          if (t.functionName) names.add(t.functionName);
-        }
-      }
-    }
+    if (types) names = typesByFile(types).get(normalisePath(filename)) ?? new Set();
   } catch {
     names = undefined;
   }
@@ -271,8 +263,30 @@ function workflowFunctions(
   return out;
 }
 
-function samePath(a: string, b: string): boolean {
-  return a.replaceAll('\\', '/') === b.replaceAll('\\', '/');
+function normalisePath(file: string): string {
+  return file.replaceAll('\\', '/');
+}
+
+const typeIndexes = new WeakMap<readonly WorkflowType[], Map<string, Set<string>>>();
+
+/** Workflow type names (export keys and function names) by file, built once per model's list of types. */
+function typesByFile(types: readonly WorkflowType[]): ReadonlyMap<string, ReadonlySet<string>> {
+  let index = typeIndexes.get(types);
+  if (!index) {
+    index = new Map();
+    for (const t of types) {
+      const file = normalisePath(t.file);
+      let names = index.get(file);
+      if (!names) {
+        names = new Set();
+        index.set(file, names);
+      }
+      names.add(t.name);
+      if (t.functionName) names.add(t.functionName);
+    }
+    typeIndexes.set(types, index);
+  }
+  return index;
 }
 
 function functionName(fn: FunctionNode): string {

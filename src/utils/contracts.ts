@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { Position, ProjectModel, WorkerInfo, WorkerKind } from '../project/index.js';
+import type { Position, ProjectModel, RegisteredActivity, WorkerInfo, WorkerKind } from '../project/index.js';
 import { getFileInfo, getProjectModel, getTemporalSettings } from '../project/index.js';
 import { type ModuleReference, ReferenceResolver, isFromPackage, isModuleExport, unwrapExpression } from './references.js';
 import { evaluate, type Lookup, type StaticValue } from './static-value.js';
@@ -94,18 +94,81 @@ export function relativePath(model: ProjectModel, file: string): string {
   return path.relative(model.root, file).split(path.sep).join('/') || path.basename(file);
 }
 
+/**
+ * Facts about a model's workers that every linted file asks for, computed once per model (a project with a worker
+ * per test file would otherwise cost O(workers) per file, O(N²) per lint). A changed file builds a new model.
+ */
+interface WorkerFacts {
+  polling?: WorkerInfo[];
+  productionPolling?: WorkerInfo[];
+  testWorker: WeakMap<WorkerInfo, boolean>;
+  registered: WeakMap<WorkerInfo, ReadonlySet<string> | null>;
+  /** Bundle file worker lists (shared per bundle) → the `Worker.create` calls that run them. */
+  runners: WeakMap<readonly number[], WorkerInfo[]>;
+  productionRunners: WeakMap<readonly number[], WorkerInfo[]>;
+  /** Activity name → the distinct registered definitions (by position) across all workers. */
+  activityDefinitions?: Map<string, Map<string, RegisteredActivity>>;
+}
+const workerFactsCache = new WeakMap<ProjectModel, WorkerFacts>();
+
+function workerFacts(model: ProjectModel): WorkerFacts {
+  let facts = workerFactsCache.get(model);
+  if (!facts) {
+    facts = { testWorker: new WeakMap(), registered: new WeakMap(), runners: new WeakMap(), productionRunners: new WeakMap() };
+    workerFactsCache.set(model, facts);
+  }
+  return facts;
+}
+
 /** True when the worker is created in a test file (its task queue and activities are test doubles). */
 export function isTestWorker(model: ProjectModel, worker: WorkerInfo): boolean {
-  try {
-    return model.fileInfo(worker.position.file).has('test');
-  } catch {
-    return false;
+  const known = workerFacts(model).testWorker;
+  let result = known.get(worker);
+  if (result === undefined) {
+    try {
+      result = model.fileInfo(worker.position.file).has('test');
+    } catch {
+      result = false;
+    }
+    known.set(worker, result);
   }
+  return result;
 }
 
 /** Workers that poll a task queue (`Worker.create`; replayers and bundles poll nothing). */
-export function pollingWorkers(model: ProjectModel): WorkerInfo[] {
-  return model.workers.filter((w) => w.kind === 'Worker.create');
+export function pollingWorkers(model: ProjectModel): readonly WorkerInfo[] {
+  const facts = workerFacts(model);
+  facts.polling ??= model.workers.filter((w) => w.kind === 'Worker.create');
+  return facts.polling;
+}
+
+/** Polling workers outside test files. */
+export function productionPollingWorkers(model: ProjectModel): readonly WorkerInfo[] {
+  const facts = workerFacts(model);
+  facts.productionPolling ??= pollingWorkers(model).filter((w) => !isTestWorker(model, w));
+  return facts.productionPolling;
+}
+
+/** The distinct registered definitions of activity `name` across the project's workers, keyed by position. */
+export function registeredDefinitions(model: ProjectModel, name: string): ReadonlyMap<string, RegisteredActivity> | undefined {
+  const facts = workerFacts(model);
+  if (!facts.activityDefinitions) {
+    const index = new Map<string, Map<string, RegisteredActivity>>();
+    for (const worker of model.workers) {
+      for (const activity of worker.activities?.names ?? []) {
+        if (!activity.position) continue;
+        const p = activity.position;
+        let byPosition = index.get(activity.name);
+        if (!byPosition) {
+          byPosition = new Map();
+          index.set(activity.name, byPosition);
+        }
+        byPosition.set(`${p.file}:${p.line}:${p.column}`, activity);
+      }
+    }
+    facts.activityDefinitions = index;
+  }
+  return facts.activityDefinitions.get(name);
 }
 
 function levenshtein(a: string, b: string): number {
@@ -306,9 +369,15 @@ export function hasClosedOptions(model: ProjectModel, worker: WorkerInfo): boole
 }
 
 /** Registered activity names of a worker; `undefined` when they cannot all be known. */
-export function registeredActivities(model: ProjectModel, worker: WorkerInfo): Set<string> | undefined {
-  if (worker.activities) return worker.activities.complete ? new Set(worker.activities.names.map((n) => n.name)) : undefined;
-  return hasClosedOptions(model, worker) ? new Set() : undefined;
+export function registeredActivities(model: ProjectModel, worker: WorkerInfo): ReadonlySet<string> | undefined {
+  const known = workerFacts(model).registered;
+  let names = known.get(worker);
+  if (names === undefined) {
+    if (worker.activities) names = worker.activities.complete ? new Set(worker.activities.names.map((n) => n.name)) : null;
+    else names = hasClosedOptions(model, worker) ? new Set<string>() : null;
+    known.set(worker, names);
+  }
+  return names ?? undefined;
 }
 
 /** `the worker at src/worker.ts:12` / `the workers at src/a.ts:3 and src/b.ts:9`. */
@@ -323,12 +392,36 @@ export function describeWorkers(model: ProjectModel, workers: readonly WorkerInf
  * `bundleWorkflowCode` bundle, which any worker with a `workflowBundle` may load). `undefined` when the file is in
  * no discovered bundle.
  */
-export function workflowRunners(model: ProjectModel, file: string): WorkerInfo[] | undefined {
+export function workflowRunners(model: ProjectModel, file: string): readonly WorkerInfo[] | undefined {
   const entry = model.bundleFile(file);
   if (!entry || entry.workers.length === 0) return undefined;
+  const known = workerFacts(model).runners;
+  let runners = known.get(entry.workers);
+  if (!runners) {
+    runners = computeRunners(model, entry.workers);
+    known.set(entry.workers, runners);
+  }
+  return runners;
+}
+
+/** {@link workflowRunners} outside test files. */
+export function productionWorkflowRunners(model: ProjectModel, file: string): readonly WorkerInfo[] | undefined {
+  const all = workflowRunners(model, file);
+  const entry = model.bundleFile(file);
+  if (!all || !entry) return undefined;
+  const known = workerFacts(model).productionRunners;
+  let runners = known.get(entry.workers);
+  if (!runners) {
+    runners = all.filter((w) => !isTestWorker(model, w));
+    known.set(entry.workers, runners);
+  }
+  return runners;
+}
+
+function computeRunners(model: ProjectModel, workers: readonly number[]): WorkerInfo[] {
   const runners: WorkerInfo[] = [];
   let viaBundle = false;
-  for (const index of entry.workers) {
+  for (const index of workers) {
     const worker = model.workers[index];
     if (worker?.kind === 'Worker.create') runners.push(worker);
     else if (worker?.kind === 'bundleWorkflowCode') viaBundle = true;

@@ -139,7 +139,7 @@ describe("reusing ESLint's parse", () => {
     const file = path.join(dir, 'src/activities/charge.ts');
     const foreign = {
       meta: { name: 'some-other-parser' },
-      parseForESLint: (code: string, options: Record<string, unknown>) => tseslint.parser.parseForESLint(code, options),
+      parseForESLint: (code: string, options: object) => (tseslint.parser.parseForESLint as (code: string, options: object) => unknown)(code, options),
     } as unknown as Linter.Parser;
     let ast: unknown;
     lint(file, APP['src/activities/charge.ts'], foreign, (context) => {
