@@ -651,3 +651,153 @@ export function wf() {
     },
   ],
 });
+
+const HANDLERS = `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+`;
+
+ruleTester.run('workflow-no-unsafe-random: query handlers, validators and the helpers they call', rule, {
+  valid: [
+    // Read-only places: the default query handler, a validator (identifier or string key), a function used only as a query handler, a helper called only from one, an unclassified definition.
+    {
+      code: `${HANDLERS}declare const unknownDef: any;
+function nonce(): string { return workflowInfo().unsafe.random.uuid4(); }
+const viaHelper = (): string => nonce();
+export async function wf(): Promise<void> {
+  setDefaultQueryHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { validator: () => { workflowInfo().unsafe.random.uuid4(); } });
+  setHandler(u, (s) => s, { 'validator': () => { workflowInfo().unsafe.random.uuid4(); } });
+  setHandler(q, nonce);
+  setHandler(q, () => viaHelper());
+  setHandler(unknownDef, () => workflowInfo().unsafe.random.uuid4());
+}`,
+      filename: W,
+    },
+  ],
+  invalid: [
+    // Not read-only: default signal and update handlers, another option key, a helper also called from the workflow, a helper passed elsewhere, an unused helper.
+    {
+      code: `${HANDLERS}function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'unsafeRandom', line: 4, column: 35, endLine: 4, endColumn: 71, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 5, column: 36, endLine: 5, endColumn: 72, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 6, column: 36, endLine: 6, endColumn: 72, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 7, column: 30, endLine: 7, endColumn: 66, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 9, column: 35, endLine: 9, endColumn: 71, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 10, column: 33, endLine: 10, endColumn: 69, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => uuid4());
+  setHandler(u, (s) => s, { description: (() => workflowInfo().unsafe.random.uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+        { messageId: 'unsafeRandom', line: 11, column: 49, endLine: 11, endColumn: 85, suggestions: [{ messageId: 'useUuid4', output: `import { defineQuery, defineUpdate, setHandler, setDefaultQueryHandler, setDefaultSignalHandler, setDefaultUpdateHandler, workflowInfo, uuid4 } from '@temporalio/workflow';
+const q = defineQuery<string>('q');
+const u = defineUpdate<string, [string]>('u');
+function mixed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function passed(): string { return workflowInfo().unsafe.random.uuid4(); }
+function unused(): string { return workflowInfo().unsafe.random.uuid4(); }
+let notConst = (): string => workflowInfo().unsafe.random.uuid4();
+export async function wf(): Promise<string[]> {
+  setDefaultSignalHandler(() => { workflowInfo().unsafe.random.uuid4(); });
+  setDefaultUpdateHandler(() => workflowInfo().unsafe.random.uuid4());
+  setHandler(u, (s) => s, { description: (() => uuid4())() } as any);
+  setHandler(q, () => mixed());
+  setHandler(q, notConst);
+  return [mixed(), [1].map(passed)[0] ?? ''];
+}` }] },
+      ],
+    },
+  ],
+});

@@ -203,3 +203,103 @@ describe('canUseActivityExport and isHeartbeatNode', () => {
     expect(collect(`other.beat;`, 'MemberExpression', (node) => isHeartbeatNode(node))).toEqual([false]);
   });
 });
+
+describe('ActivityCode: more export and container forms', () => {
+  it('reads named exports: string names, declarators without initialisers, values exported twice, imports', () => {
+    const code = `
+      import { imported } from './elsewhere';
+      const acts = { async a() {} };
+      const notAFunction = 1;
+      async function b() {}
+      export { acts, acts as again, b as 'string name', notAFunction, imported };
+      export let later: () => void;
+      export const c = async () => {}, d = 2;
+      export type { Later } from './later';
+    `;
+    expect(activityNames(code)).toMatchInlineSnapshot(`
+      [
+        "a",
+        "c",
+        "string name",
+      ]
+    `);
+  });
+
+  it('reads containers: members naming factories or non-functions, instances of imported or computed classes, spreads', () => {
+    const code = `
+      import { Imported } from './imported';
+      declare const extra: object;
+      declare function getClass(): new () => object;
+      function factory() { return { async made() {} }; }
+      const value = 1;
+      async function named() {}
+      class Local { async method() {} ['computed']() {} }
+      const instance = new Local();
+      export const fromObject = { factory, value, named, ...extra };
+      export const fromImported = new Imported();
+      export const fromComputed = new (getClass())();
+      export const fromInstance = instance;
+      export function makeWithSpread() { return { ...extra, async spreadMade() {} }; }
+      export function makeWithNamed() { return { named }; }
+    `;
+    expect(activityNames(code)).toMatchInlineSnapshot(`
+      [
+        "computed",
+        "factory",
+        "method",
+        "named",
+        "spreadMade",
+      ]
+    `);
+  });
+
+  it('resolves callees: members of object literals naming functions, computed names, `this` outside methods and in fields', () => {
+    const code = `
+      async function shared() {}
+      const helpers = { shared, other: 1 };
+      declare const key: string;
+      function standalone(this: { run(): void }) { this.run(); }
+      export class Acts {
+        helper() { return 1; }
+        field = () => this.helper();
+        viaField = () => this.field();
+        unknown = () => this.nothing();
+        async run() { helpers.shared(); helpers.other(); helpers[key](); (0, helpers.shared)(); }
+      }
+      void standalone;
+    `;
+    const results = collect(code, 'CallExpression', (node, context) => {
+      const ac = new ActivityCode(context.sourceCode);
+      const callee = ac.localCallee(node as TSESTree.CallExpression);
+      return `${context.sourceCode.getText((node as TSESTree.CallExpression).callee)} -> ${callee ? ac.nameOf(callee) : '-'}`;
+    });
+    expect(results).toMatchInlineSnapshot(`
+      [
+        "this.run -> -",
+        "this.helper -> helper",
+        "this.field -> field",
+        "this.nothing -> -",
+        "helpers.shared -> shared",
+        "helpers.other -> -",
+        "helpers[key] -> -",
+        "0, helpers.shared -> -",
+      ]
+    `);
+  });
+
+  it('names anonymous functions under computed keys', () => {
+    const code = `
+      declare const key: string;
+      export const acts = { [key]: async () => 1 };
+      const holder = { [key]: () => 2 };
+      void holder;
+    `;
+    const names = collect(code, 'ArrowFunctionExpression', (node, context) => new ActivityCode(context.sourceCode).nameOf(node as FunctionNode));
+    expect(names).toMatchInlineSnapshot(`
+      [
+        "this function",
+        "this function",
+      ]
+    `);
+  });
+});
