@@ -60,20 +60,22 @@ export function propertyKey(prop: TSESTree.Property | TSESTree.PropertyDefinitio
 
 /** Evaluators per module of one build, so cross-file constants are evaluated in their own module. */
 export class EvaluatorRegistry {
-  private readonly evaluators = new Map<string, Evaluator | null>();
+  // Keyed by the parsed module, so the parse cache's evictions release evaluators (and their trees) too.
+  private readonly evaluators = new WeakMap<ParsedModule, Evaluator>();
   /** Per-derive memo for readers of module-level facts (e.g. the activities a namespace import registers). */
   readonly memo = new Map<string, unknown>();
 
   constructor(readonly files: ProjectFiles) {}
 
   for(file: string): Evaluator | undefined {
-    let ev = this.evaluators.get(file);
-    if (ev === undefined) {
-      const mod = this.files.parsed(file);
-      ev = mod ? new Evaluator(this, mod) : null;
-      this.evaluators.set(file, ev);
+    const mod = this.files.parsed(file);
+    if (!mod) return undefined;
+    let ev = this.evaluators.get(mod);
+    if (!ev) {
+      ev = new Evaluator(this, mod);
+      this.evaluators.set(mod, ev);
     }
-    return ev ?? undefined;
+    return ev;
   }
 }
 

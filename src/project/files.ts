@@ -27,10 +27,10 @@ export type ExportEntry =
 
 
 /**
- * Parsed modules kept, by the size of their source: enough for every file of a large project (an ESTree with
- * positions takes roughly 40 times its source in memory), evicting the least recently used beyond it.
+ * Parsed modules kept, by the size of their source (an ESTree with positions takes on the order of 100 bytes per
+ * source character): the whole of a project of a few thousand files, the least recently used evicted beyond that.
  */
-const MAX_PARSED_CHARS = 8_000_000;
+const MAX_PARSED_CHARS = 4_000_000;
 const MAX_DEPTH = 32;
 
 export class ProjectFiles {

@@ -125,9 +125,11 @@ function localConst(fn: FunctionNode | undefined, name: string): TSESTree.Node |
 const shared = new WeakMap<ProjectModel, ProjectFunctions>();
 
 export class ProjectFunctions {
-  private readonly modules = new Map<string, ModuleFacts | null>();
-  private readonly results = new Map<FunctionNode, HeartbeatFacts>();
-  private readonly searches = new Map<string, Map<FunctionNode, ProjectHit<unknown> | null>>();
+  // Keyed by the model's parses, so a module the model's parse cache lets go of is released here too.
+  private readonly modules = new WeakMap<TSESTree.Program, ModuleFacts>();
+  private readonly unreadable = new Set<string>();
+  private readonly results = new WeakMap<FunctionNode, HeartbeatFacts>();
+  private readonly searches = new Map<string, WeakMap<FunctionNode, ProjectHit<unknown> | null>>();
 
   constructor(private readonly model: ProjectModel) {}
 
@@ -298,7 +300,7 @@ export class ProjectFunctions {
   ): ProjectHit<T> | undefined {
     let cache = this.searches.get(key);
     if (!cache) {
-      cache = new Map();
+      cache = new WeakMap();
       this.searches.set(key, cache);
     }
     const cached = cache.get(located.fn);
@@ -440,8 +442,7 @@ export class ProjectFunctions {
   // -----------------------------------------------------------------------------------------------------------------
 
   private facts(file: string): ModuleFacts | undefined {
-    const cached = this.modules.get(file);
-    if (cached !== undefined) return cached ?? undefined;
+    if (this.unreadable.has(file)) return undefined;
     let program: TSESTree.Program | undefined;
     try {
       program = this.model.getAst(file);
@@ -449,9 +450,11 @@ export class ProjectFunctions {
       program = undefined;
     }
     if (!program) {
-      this.modules.set(file, null);
+      this.unreadable.add(file);
       return undefined;
     }
+    const cached = this.modules.get(program);
+    if (cached) return cached;
     const facts: ModuleFacts = { file, program, imports: new Map(), functions: new Map(), consts: new Map() };
     for (const statement of program.body) {
       if (statement.type === T.ImportDeclaration && statement.importKind !== 'type') {
@@ -489,7 +492,7 @@ export class ProjectFunctions {
       }
       return undefined;
     });
-    this.modules.set(file, facts);
+    this.modules.set(program, facts);
     return facts;
   }
 }
