@@ -863,7 +863,7 @@ export async function a(buffer: Int32Array) {
   return [notBlocking('/x'), (LIMIT as any)(), readAll('/x'), run('ls'), readViaRequire('/y')];
 }`,
       filename: crossFile,
-      options: [{"allow":["Atomics.wait","fs.readFileSync","child_process.execSync"]}],
+      options: [{ allow: ['Atomics.wait', 'fs.readFileSync', 'child_process.execSync'] }],
     },
   ],
   invalid: [

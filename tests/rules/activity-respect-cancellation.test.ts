@@ -448,3 +448,304 @@ export async function a(url: string) {
     },
   ],
 });
+
+ruleTester.run('activity-respect-cancellation: HTTP clients, catch forms and suggestion edges', rule, {
+  valid: [
+    // A file without activities is skipped.
+    {
+      code: `export async function helper(): Promise<unknown> { return fetch('x'); }
+void helper;
+const x = 1;
+export { x };`,
+      filename: 'src/lib/http.ts',
+      options: strict,
+    },
+  ],
+  invalid: [
+    // HTTP clients: undici, node-fetch, axios (instances, methods with data, `request`), got; spreads, unknown options, an existing signal, an argument list to extend.
+    {
+      code: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}`,
+      filename: filename,
+      options: strict,
+      errors: [
+        { messageId: 'missingAbortSignal', line: 10, column: 11, endLine: 10, endColumn: 31, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x', { signal: cancellationSignal() }),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 11, column: 11, endLine: 11, endColumn: 33 },
+        { messageId: 'missingAbortSignal', line: 12, column: 11, endLine: 12, endColumn: 31, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x', { signal: cancellationSignal() }),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 13, column: 11, endLine: 13, endColumn: 44, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }, { signal: cancellationSignal() }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 14, column: 11, endLine: 14, endColumn: 46, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x', signal: cancellationSignal() }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 15, column: 11, endLine: 15, endColumn: 38, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x', signal: cancellationSignal() }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 16, column: 11, endLine: 16, endColumn: 35, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x', undefined, { signal: cancellationSignal() }),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {},),
+  ];
+}` }] },
+        { messageId: 'missingAbortSignal', line: 17, column: 11, endLine: 17, endColumn: 31 },
+        { messageId: 'missingAbortSignal', line: 18, column: 11, endLine: 18, endColumn: 36 },
+        { messageId: 'missingAbortSignal', line: 24, column: 11, endLine: 24, endColumn: 41 },
+        { messageId: 'missingAbortSignal', line: 25, column: 11, endLine: 25, endColumn: 39, suggestions: [{ messageId: 'passAbortSignal', output: `import { request } from 'undici';
+import nodeFetch from 'node-fetch';
+import axios from 'axios';
+import got from 'got';
+import { cancellationSignal } from '@temporalio/activity';
+declare const opts: object;
+declare const args: [string];
+const api = axios.create();
+export async function a(signal: AbortSignal): Promise<unknown[]> {
+  return [
+    await request('https://x'),
+    await nodeFetch('https://x'),
+    await api.get('https://x'),
+    await axios.post('https://x', { a: 1 }),
+    await axios.request({ url: 'https://x' }),
+    await axios({ url: 'https://x' }),
+    await axios.patch('https://x'),
+    await got.get('https://x'),
+    await got({ url: 'https://x' }),
+    await axios.getUri(),
+    await fetch('https://x', opts),
+    await fetch(...args),
+    await fetch('https://x', { ...opts }),
+    await fetch('https://x', { signal }),
+    await fetch(/* where */ 'https://x'),
+    await axios.post('https://x', {}, { signal: cancellationSignal() },),
+  ];
+}` }] },
+      ],
+    },
+    // Catch clauses: destructured parameters, handlers that pass the error on, `Promise.reject`, names taken in the body, `.catch` with a non-function handler.
+    {
+      code: `import { sleep } from '@temporalio/activity';
+declare function report(e: unknown): void;
+declare const handler: (e: unknown) => void;
+export async function a(): Promise<void> {
+  try { await sleep(1); } catch ({ message }) { void message; }
+  try { await sleep(1); } catch (e) { report(e); }
+  try { await sleep(1); } catch (e) { console.log(e); }
+  try { await sleep(1); } catch { const err = 1, error = 2, e = 3; void [err, error, e]; }
+  try { await sleep(1); } catch {}
+  try { sleep(1); } catch {}
+  await sleep(1).catch(handler);
+  await sleep(1).catch((e) => Promise.reject(e));
+  await sleep(1).catch(function () { return undefined; });
+}`,
+      filename: filename,
+      errors: [
+        { messageId: 'swallowedCancellation', line: 5, column: 27, endLine: 5, endColumn: 46 },
+        { messageId: 'swallowedCancellation', line: 7, column: 27, endLine: 7, endColumn: 36, suggestions: [{ messageId: 'rethrowCancellation', output: `import { sleep, cancellationSignal } from '@temporalio/activity';
+declare function report(e: unknown): void;
+declare const handler: (e: unknown) => void;
+export async function a(): Promise<void> {
+  try { await sleep(1); } catch ({ message }) { void message; }
+  try { await sleep(1); } catch (e) { report(e); }
+  try { await sleep(1); } catch (e) { if (cancellationSignal().aborted) throw e; console.log(e); }
+  try { await sleep(1); } catch { const err = 1, error = 2, e = 3; void [err, error, e]; }
+  try { await sleep(1); } catch {}
+  try { sleep(1); } catch {}
+  await sleep(1).catch(handler);
+  await sleep(1).catch((e) => Promise.reject(e));
+  await sleep(1).catch(function () { return undefined; });
+}` }] },
+        { messageId: 'swallowedCancellation', line: 8, column: 27, endLine: 8, endColumn: 32 },
+        { messageId: 'swallowedCancellation', line: 9, column: 27, endLine: 9, endColumn: 32, suggestions: [{ messageId: 'rethrowCancellation', output: `import { sleep, cancellationSignal } from '@temporalio/activity';
+declare function report(e: unknown): void;
+declare const handler: (e: unknown) => void;
+export async function a(): Promise<void> {
+  try { await sleep(1); } catch ({ message }) { void message; }
+  try { await sleep(1); } catch (e) { report(e); }
+  try { await sleep(1); } catch (e) { console.log(e); }
+  try { await sleep(1); } catch { const err = 1, error = 2, e = 3; void [err, error, e]; }
+  try { await sleep(1); } catch (err) { if (cancellationSignal().aborted) throw err; }
+  try { sleep(1); } catch {}
+  await sleep(1).catch(handler);
+  await sleep(1).catch((e) => Promise.reject(e));
+  await sleep(1).catch(function () { return undefined; });
+}` }] },
+        { messageId: 'swallowedCancellation', line: 13, column: 18, endLine: 13, endColumn: 23 },
+      ],
+    },
+  ],
+});

@@ -532,3 +532,93 @@ export async function f(): Promise<void> { throw new Base('x'); }`,
     },
   ],
 });
+
+ruleTester.run('workflow-prefer-application-failure: class forms', rule, {
+  valid: [],
+  invalid: [
+    // Classes in every form: a class expression, a const-bound class expression, a base from a call, a class without a base, an unknown global, a package class.
+    {
+      code: `import { LibError } from 'some-error-lib';
+declare function makeBase(): typeof Error;
+const Local = class LocalError extends TypeError {};
+class FromCall extends makeBase() {}
+class NoBase {}
+export async function wf(n: number): Promise<void> {
+  if (n === 1) throw new (class extends RangeError {})('x');
+  if (n === 2) throw new Local('x');
+  if (n === 3) throw new FromCall();
+  if (n === 4) throw new NoBase();
+  if (n === 5) throw new SomethingGlobal('x');
+  if (n === 6) throw new LibError('x');
+  if (n === 7) throw new globalThis.Error('x');
+}
+declare const SomethingGlobal: new (m: string) => Error;`,
+      filename,
+      errors: [
+        { messageId: 'plainError', line: 7, column: 22, endLine: 7, endColumn: 60, suggestions: [{ messageId: 'useApplicationFailureCreate', output: `import { LibError } from 'some-error-lib';
+import { ApplicationFailure } from '@temporalio/workflow';
+declare function makeBase(): typeof Error;
+const Local = class LocalError extends TypeError {};
+class FromCall extends makeBase() {}
+class NoBase {}
+export async function wf(n: number): Promise<void> {
+  if (n === 1) throw ApplicationFailure.create({ type: 'RangeError', message: 'x' });
+  if (n === 2) throw new Local('x');
+  if (n === 3) throw new FromCall();
+  if (n === 4) throw new NoBase();
+  if (n === 5) throw new SomethingGlobal('x');
+  if (n === 6) throw new LibError('x');
+  if (n === 7) throw new globalThis.Error('x');
+}
+declare const SomethingGlobal: new (m: string) => Error;` }, { messageId: 'useApplicationFailureNonRetryable', output: `import { LibError } from 'some-error-lib';
+import { ApplicationFailure } from '@temporalio/workflow';
+declare function makeBase(): typeof Error;
+const Local = class LocalError extends TypeError {};
+class FromCall extends makeBase() {}
+class NoBase {}
+export async function wf(n: number): Promise<void> {
+  if (n === 1) throw ApplicationFailure.nonRetryable('x', 'RangeError');
+  if (n === 2) throw new Local('x');
+  if (n === 3) throw new FromCall();
+  if (n === 4) throw new NoBase();
+  if (n === 5) throw new SomethingGlobal('x');
+  if (n === 6) throw new LibError('x');
+  if (n === 7) throw new globalThis.Error('x');
+}
+declare const SomethingGlobal: new (m: string) => Error;` }] },
+        { messageId: 'plainError', line: 8, column: 22, endLine: 8, endColumn: 36 },
+        { messageId: 'plainError', line: 13, column: 22, endLine: 13, endColumn: 47, suggestions: [{ messageId: 'useApplicationFailureCreate', output: `import { LibError } from 'some-error-lib';
+import { ApplicationFailure } from '@temporalio/workflow';
+declare function makeBase(): typeof Error;
+const Local = class LocalError extends TypeError {};
+class FromCall extends makeBase() {}
+class NoBase {}
+export async function wf(n: number): Promise<void> {
+  if (n === 1) throw new (class extends RangeError {})('x');
+  if (n === 2) throw new Local('x');
+  if (n === 3) throw new FromCall();
+  if (n === 4) throw new NoBase();
+  if (n === 5) throw new SomethingGlobal('x');
+  if (n === 6) throw new LibError('x');
+  if (n === 7) throw ApplicationFailure.create({ message: 'x' });
+}
+declare const SomethingGlobal: new (m: string) => Error;` }, { messageId: 'useApplicationFailureNonRetryable', output: `import { LibError } from 'some-error-lib';
+import { ApplicationFailure } from '@temporalio/workflow';
+declare function makeBase(): typeof Error;
+const Local = class LocalError extends TypeError {};
+class FromCall extends makeBase() {}
+class NoBase {}
+export async function wf(n: number): Promise<void> {
+  if (n === 1) throw new (class extends RangeError {})('x');
+  if (n === 2) throw new Local('x');
+  if (n === 3) throw new FromCall();
+  if (n === 4) throw new NoBase();
+  if (n === 5) throw new SomethingGlobal('x');
+  if (n === 6) throw new LibError('x');
+  if (n === 7) throw ApplicationFailure.nonRetryable('x');
+}
+declare const SomethingGlobal: new (m: string) => Error;` }] },
+      ],
+    },
+  ],
+});
