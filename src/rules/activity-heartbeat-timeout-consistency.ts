@@ -142,7 +142,18 @@ export default createRule<Options, MessageIds>({
     /** The implementation named by the proxy's type argument: `typeof activities`, `ReturnType<typeof create>`. */
     function typed(call: TSESTree.CallExpression, name: string): LocatedFunction | undefined {
       const type = call.typeArguments?.params[0];
-      if (!type) return undefined;
+      return type ? fromType(type, name) : undefined;
+    }
+
+    function fromType(type: TSESTree.TypeNode, name: string): LocatedFunction | undefined {
+      // `typeof a & typeof b`: the activity is a member of one of them.
+      if (type.type === T.TSIntersectionType) {
+        for (const member of type.types) {
+          const found = fromType(member, name);
+          if (found) return found;
+        }
+        return undefined;
+      }
       if (type.type === T.TSTypeQuery) {
         const expr = type.exprName;
         if (expr.type === T.Identifier) {

@@ -181,6 +181,17 @@ export async function wf() { await sendSms('a'); await processFiles([]); }`,
         { messageId: 'heartbeatWithoutTimeout', line: 4, column: 79 },
       ],
     },
+    // Without the worker: an intersection of activity modules (`typeof a & typeof b`) names each member's module.
+    {
+      filename,
+      settings: typedOnly,
+      code: `import { proxyActivities } from '@temporalio/workflow';
+import type * as email from './activities/email';
+import type * as files from './activities/files';
+const { sendSms, processFiles } = proxyActivities<typeof email & typeof files>({ startToCloseTimeout: '1m' });
+export async function wf() { await sendSms('a'); await processFiles([]); }`,
+      errors: [{ messageId: 'heartbeatWithoutTimeout', line: 4, column: 80 }],
+    },
     // Without the worker: a factory through `ReturnType<typeof createDbActivities>`.
     {
       filename,
