@@ -234,9 +234,7 @@ export class ReferenceResolver {
   private followReExport(ref: ModuleReference): ModuleReference {
     const first = ref.path[0];
     if (!this.reExports || !this.filename || first === undefined) return ref;
-    if (!ref.source.startsWith('.') && !ref.source.startsWith('/') && !ref.source.startsWith('#')) {
-      // Bare specifiers may still be workspace packages or tsconfig paths; the resolver decides.
-    }
+    // Bare specifiers too: they may be workspace packages or tsconfig paths; the callback decides.
     const origin = this.reExports(this.filename, ref.source, first);
     if (!origin) return ref;
     return { ...ref, source: origin.source, path: origin.name === '*' ? ref.path.slice(1) : [origin.name, ...ref.path.slice(1)] };

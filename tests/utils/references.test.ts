@@ -146,3 +146,57 @@ describe('predicates', () => {
     expect(sources).toEqual(['a', 'b', '-', '-', '-']);
   });
 });
+
+describe('ReferenceResolver: patterns, import-equals and re-exports', () => {
+  it('follows object patterns with computed, numeric and default keys, and gives up on rest and array patterns', () => {
+    expect(
+      callees(`
+        import * as wf from '@temporalio/workflow';
+        declare const k: string;
+        const { sleep: s = () => 0, ['condition']: c, 0: zero, [k]: dyn, ...rest } = wf;
+        const [first] = [wf.sleep];
+        const { log: { info } } = wf;
+        s(1); c(); zero(); dyn(); rest.sleep(1); first(1); info('x');
+      `),
+    ).toEqual([
+      '@temporalio/workflow:sleep',
+      '@temporalio/workflow:condition',
+      '@temporalio/workflow:0',
+      '-',
+      '-',
+      '-',
+      '@temporalio/workflow:log.info',
+    ]);
+  });
+
+  it('resolves `import x = require()` and template-literal requires, not namespace aliases', () => {
+    expect(
+      callees(`
+        import cp = require('child_process');
+        import Alias = Outer.Inner;
+        declare namespace Outer { const Inner: () => void }
+        const fs = require(\`fs\`);
+        cp.execSync('ls'); Alias(); fs.readFileSync('x');
+      `),
+    ).toEqual(['global:require', 'child_process:execSync', '-', 'fs:readFileSync']);
+  });
+
+  it('follows re-exports through the callback: a named origin, a namespace origin, none', () => {
+    const reExports: ConstructorParameters<typeof ReferenceResolver>[2] = (_file, source, name) => {
+      if (source === './barrel' && name === 'sleepAlias') return { source: '@temporalio/workflow', name: 'sleep' };
+      if (source === './barrel' && name === 'wfNamespace') return { source: '@temporalio/workflow', name: '*' };
+      if (source === 'workspace-pkg' && name === 'helper') return { source: '/repo/packages/pkg/src/helper.ts', name: 'helper' };
+      return undefined;
+    };
+    expect(
+      callees(
+        `
+        import { sleepAlias, wfNamespace, other } from './barrel';
+        import { helper } from 'workspace-pkg';
+        sleepAlias(1); wfNamespace.condition(); other(); helper();
+      `,
+        reExports,
+      ),
+    ).toEqual(['@temporalio/workflow:sleep', '@temporalio/workflow:condition', './barrel:other', '/repo/packages/pkg/src/helper.ts:helper']);
+  });
+});

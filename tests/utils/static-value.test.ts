@@ -137,3 +137,103 @@ describe('getProperty and literalValue', () => {
     expect(literalValue(undefined)).toBeUndefined();
   });
 });
+
+describe('evaluate: edge forms', () => {
+  it('gives up on what it cannot know, and keeps what it can', () => {
+    expect(
+      probe(`
+        declare const unknownValue: string;
+        declare const sym: symbol;
+        const arr = [1, 2] as const;
+        const partial = [1, ...[unknownValue]];
+        const obj = { a: 1 };
+        probe(\`a\${unknownValue}\`); probe(\`a\${{ x: 1 }}\`); probe(NaN); probe(-unknownValue); probe(-'x'); probe(+true);
+        probe(~1); probe(unknownValue + 1); probe(unknownValue ?? 1); probe(undefined ?? null ?? 'd');
+        probe('' || 0 || 'e'); probe(0 && 'f'); probe(unknownValue || 1); probe(unknownValue ? 1 : 2); probe(false ? 1 : 2);
+        probe(arr[1]); probe(arr[5]); probe(partial[0]); probe(arr[unknownValue as any]); probe(obj[unknownValue as 'a']);
+        probe(arr.length); probe(({ a: 1 })['a']); probe(typeof 1);
+        probe({ ...null, b: 2 }); probe({ ...unknownValue as any, c: 3 }); probe({ [unknownValue]: 1 }); probe({ [1 + 1]: 'two' });
+        probe({ [sym]: 1 }); probe({ m() {} }); probe({ get g() { return 1; } });
+        probe(1 - 'x' as any); probe('a' + 1); probe(1 + 'a'); probe(7 % 4); probe(2 * 3); probe(1 > 2); probe(1 <= 1); probe(2 >= 3);
+        probe(1 | 2); probe(1 == 1); probe(1 != 2); probe(true + 1 as any); probe(sym);
+      `),
+    ).toMatchInlineSnapshot(`
+      [
+        "?",
+        "?",
+        NaN,
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+        "d",
+        "e",
+        0,
+        "?",
+        "?",
+        2,
+        2,
+        undefined,
+        1,
+        "?",
+        "?",
+        2,
+        1,
+        "?",
+        {
+          "complete": true,
+          "object": {
+            "b": 2,
+          },
+        },
+        {
+          "complete": false,
+          "object": {
+            "c": 3,
+          },
+        },
+        {
+          "complete": false,
+          "object": {},
+        },
+        {
+          "complete": true,
+          "object": {
+            "2": "two",
+          },
+        },
+        {
+          "complete": false,
+          "object": {},
+        },
+        {
+          "complete": true,
+          "object": {
+            "m": "?",
+          },
+        },
+        {
+          "complete": true,
+          "object": {
+            "g": "?",
+          },
+        },
+        "?",
+        "a1",
+        "1a",
+        3,
+        6,
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+        "?",
+      ]
+    `);
+  });
+});
