@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typ
 import { WORKFLOW_PACKAGE } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { hasCommentInside } from '../utils/fixers.js';
-import { isFromPackage, unwrapExpression, type ReferenceResolver } from '../utils/references.js';
+import { isFromPackage, isModuleExport, unwrapExpression, type ReferenceResolver } from '../utils/references.js';
 import { temporalPromiseKind } from '../utils/workflow-apis.js';
 import { isFunctionNode } from '../utils/ast.js';
 import { getWorkflowCodeContext } from '../utils/workflow-code.js';
@@ -185,10 +185,19 @@ function findUncloneable(
       if (ref?.kind === 'global' && ref.path[0] === 'Symbol' && ref.path.length === 2) {
         return { node: at, what: ref.path[1] === 'for' || ref.path[1] === 'keyFor' ? 'a function' : 'a symbol' };
       }
+      // `workflowInfo().unsafe` holds functions (`now`, `random.*`): `@temporalio/workflow` `src/interfaces.ts`.
+      if (ref?.kind === 'module' && isFromPackage(ref.source, WORKFLOW_PACKAGE) && ref.path[0] === 'workflowInfo' && ref.path[1] === '()' && ref.path[2] === 'unsafe') {
+        if (ref.path.length === 3) return { node: at, what: '`workflowInfo().unsafe` (its `now` is a function)' };
+        if (ref.path.length === 4 && ref.path[3] === 'now') return { node: at, what: 'a function' };
+        if (ref.path.length === 4 && ref.path[3] === 'random') return { node: at, what: 'an object with methods' };
+      }
       return undefined;
     }
     case T.CallExpression: {
       const ref = resolver.resolve(node.callee);
+      if (isModuleExport(ref, WORKFLOW_PACKAGE, 'workflowInfo')) {
+        return { node: at, what: 'the whole `workflowInfo()` (its `unsafe.now` is a function; pass the fields you need)' };
+      }
       if (ref?.kind === 'global') {
         if (ref.path[0] === 'Symbol' && (ref.path.length === 1 || ref.path[1] === 'for')) return { node: at, what: 'a symbol' };
         if (ref.path[0] === 'Promise' && ref.path.length === 2 && PROMISE_STATICS.has(ref.path[1] ?? '')) {

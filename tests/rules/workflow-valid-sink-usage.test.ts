@@ -178,6 +178,26 @@ alerter.alert('x', Symbol.iterator);`,
         { messageId: 'nonCloneableArgument', data: { name: 'alerter.alert', what: 'a symbol', why: '' }, line: 12, column: 20 },
       ],
     },
+    // The workflow info carries functions (`unsafe.now`, `unsafe.random`): log its fields, not the object.
+    {
+      code: `import { log, workflowInfo } from '@temporalio/workflow';
+import * as wf from '@temporalio/workflow';
+export async function order(): Promise<void> {
+  log.info('started', { info: workflowInfo() });
+  const info = wf.workflowInfo();
+  wf.log.warn('state', { ...info });
+  log.debug('unsafe', { unsafe: workflowInfo().unsafe });
+  log.error('clock', { now: info.unsafe.now });
+  log.info('ids', { workflowId: workflowInfo().workflowId, replaying: workflowInfo().unsafe.isReplaying, attrs: info.searchAttributes });
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'nonCloneableArgument', data: { name: 'log.info', what: 'the whole `workflowInfo()` (its `unsafe.now` is a function; pass the fields you need)', why: '' }, line: 4, column: 31 },
+        { messageId: 'nonCloneableArgument', data: { name: 'log.warn', what: 'the whole `workflowInfo()` (its `unsafe.now` is a function; pass the fields you need)', why: '' }, line: 6, column: 29 },
+        { messageId: 'nonCloneableArgument', data: { name: 'log.debug', what: '`workflowInfo().unsafe` (its `now` is a function)', why: '' }, line: 7, column: 33 },
+        { messageId: 'nonCloneableArgument', data: { name: 'log.error', what: 'a function', why: '' }, line: 8, column: 29 },
+      ],
+    },
     {
       // Through local bindings: function declarations, const arrows, const objects, spreads, classes.
       code: `${SINKS}function done() {}
