@@ -165,3 +165,38 @@ describe('helpers', () => {
     ]);
   });
 });
+
+describe('addNamedImports: reuse and shadowing edge forms', () => {
+  it('reuses a require of the module: a namespace binding or a destructured property, unless shadowed', () => {
+    expect(fix(`const wf = require('@temporalio/workflow');\nexport function f() { target(); }`, ['sleep'])).toBe(
+      `const wf = require('@temporalio/workflow');\nexport function f() { wf.sleep; }`,
+    );
+    expect(fix(`const { ['sleep']: s, condition: { x }, log: logger, ...rest } = require('@temporalio/workflow');\ntarget();`, ['log'])).toBe(
+      `const { ['sleep']: s, condition: { x }, log: logger, ...rest } = require('@temporalio/workflow');\nlogger;`,
+    );
+    expect(fix(`const { log } = require('@temporalio/workflow');\nexport function f(log: unknown) { target(); }`, ['log'])).toBe(
+      `import { log as wfLog } from '@temporalio/workflow';\nconst { log } = require('@temporalio/workflow');\nexport function f(log: unknown) { wfLog; }`,
+    );
+    expect(fix(`const { sleep: { x } } = require('@temporalio/workflow');\nconst other = require('other');\ntarget();`, ['sleep'])).toBe(
+      `import { sleep } from '@temporalio/workflow';\nconst { sleep: { x } } = require('@temporalio/workflow');\nconst other = require('other');\nsleep;`,
+    );
+    expect(fix(`const wf = require('@temporalio/workflow');\nexport function f(wf: unknown) { target(); }`, ['sleep'])).toBe(
+      `import { sleep } from '@temporalio/workflow';\nconst wf = require('@temporalio/workflow');\nexport function f(wf: unknown) { sleep; }`,
+    );
+  });
+
+  it('does not reuse a shadowed namespace import, and asks for each name once', () => {
+    expect(fix(`import * as wf from '@temporalio/workflow';\nexport function f(wf: unknown) { target(); }`, ['sleep', 'sleep'])).toBe(
+      `import * as wf from '@temporalio/workflow';\nimport { sleep } from '@temporalio/workflow';\nexport function f(wf: unknown) { sleep + sleep; }`,
+    );
+  });
+
+  it('avoids names declared by `declare` at the top level and names shadowed where the fix goes', () => {
+    expect(fix(`declare var sleep: number;\ntarget();`, ['sleep'])).toBe(
+      `import { sleep as wfSleep } from '@temporalio/workflow';\ndeclare var sleep: number;\nwfSleep;`,
+    );
+    expect(fix(`export function f(sleep: number) { return target() + sleep; }`, ['sleep'])).toBe(
+      `import { sleep as wfSleep } from '@temporalio/workflow';\nexport function f(sleep: number) { return wfSleep + sleep; }`,
+    );
+  });
+});
