@@ -247,3 +247,59 @@ export async function f() {
     },
   ],
 });
+
+const UPDATE_HEADER = `import { condition, defineUpdate, setHandler, sleep } from '@temporalio/workflow';
+const u = defineUpdate<void, [number]>('u');
+`;
+
+ruleTester.run('workflow-set-handlers-early: helpers, blocks and long definitions', rule, {
+  valid: [],
+  invalid: [
+    // Awaits in a nested block and of helpers that return a Temporal promise end the activation; a helper whose own body never waits does not.
+    {
+      code: `${UPDATE_HEADER}declare const p: Promise<void>;
+const helperReturning = () => sleep(1);
+function helperForAwait(xs: AsyncIterable<number>) { return (async () => { for await (const x of xs) void x; })(); }
+function helperReturnStatement() { return condition(() => true); }
+export async function a(): Promise<void> {
+  let x;
+  { await p; }
+  setHandler(u, () => {});
+  void x;
+}
+export async function b(): Promise<void> {
+  await helperReturning();
+  setHandler(u, () => {});
+}
+export async function c(): Promise<void> {
+  await helperReturnStatement();
+  setHandler(u, () => {});
+}
+export async function d(xs: AsyncIterable<number>): Promise<void> {
+  await helperForAwait(xs);
+  setHandler(u, () => {});
+}
+export const e = async (): Promise<void> => sleep(1);`,
+      filename,
+      errors: [
+        { messageId: 'lateUpdateHandler', line: 10, column: 3, endLine: 10, endColumn: 26 },
+        { messageId: 'lateUpdateHandler', line: 15, column: 3, endLine: 15, endColumn: 26 },
+        { messageId: 'lateUpdateHandler', line: 19, column: 3, endLine: 19, endColumn: 26 },
+      ],
+    },
+    // A long update definition expression is shortened in the message; other statements after the first await are ignored.
+    {
+      code: `${UPDATE_HEADER}export async function a(): Promise<void> {
+  await sleep(1);
+  setHandler(defineUpdate<void, [number, string, boolean]>('a-very-long-update-name-for-the-message'), () => {});
+  (setHandler as any);
+  console.log('x');
+  label: for (;;) break label;
+}`,
+      filename,
+      errors: [
+        { messageId: 'lateUpdateHandler', line: 5, column: 3, endLine: 5, endColumn: 113 },
+      ],
+    },
+  ],
+});

@@ -228,3 +228,49 @@ export const order = async (): Promise<void> => {
     },
   ],
 });
+
+ruleTester.run('workflow-valid-patch: read-only handlers through bindings, ids and names', rule, {
+  valid: [],
+  invalid: [
+    // Read-only places reached through bindings: the default query handler, a named query handler, a validator; other option keys and spreads are ignored.
+    {
+      code: `import { defineQuery, defineUpdate, deprecatePatch, patched, setDefaultQueryHandler, setHandler } from '@temporalio/workflow';
+const q = defineQuery<boolean>('q');
+const u = defineUpdate<void, [number]>('u');
+declare const args: [any, any];
+function onQuery(): boolean { return patched('in-query'); }
+function defaultQuery(): boolean { return patched('in-default-query'); }
+function validate(): void { deprecatePatch('in-validator'); }
+export async function wf(): Promise<void> {
+  setDefaultQueryHandler(defaultQuery);
+  setHandler(q, onQuery);
+  setHandler(u, () => {}, { validator: validate, description: 'x', ['validator']: validate } as any);
+  setHandler(...args);
+  (0, setHandler)(q, () => true);
+}`,
+      filename: W,
+      errors: [
+        { messageId: 'patchInReadOnlyHandler', line: 5, column: 38, endLine: 5, endColumn: 57 },
+        { messageId: 'patchInReadOnlyHandler', line: 6, column: 43, endLine: 6, endColumn: 70 },
+        { messageId: 'patchInReadOnlyHandler', line: 7, column: 29, endLine: 7, endColumn: 59 },
+      ],
+    },
+    // Patch calls without an id, through computed callees, and workflows named by object properties.
+    {
+      code: `import * as wf from '@temporalio/workflow';
+declare const ids: [string];
+export const workflows = {
+  async order(): Promise<void> {
+    if ((wf.patched as any)()) return;
+    if (wf.patched(...ids)) return;
+    wf.deprecatePatch('v2');
+    if (wf['patched']('v2')) return;
+  },
+};`,
+      filename: W,
+      errors: [
+        { messageId: 'patchedAndDeprecated', line: 7, column: 5, endLine: 7, endColumn: 28 },
+      ],
+    },
+  ],
+});
