@@ -14,6 +14,15 @@ describe('glob', () => {
     ['src/[!ab].ts', 'src/c.ts', true],
     ['a.b', 'axb', false],
     ['{src,lib}/**/workflows.ts', 'lib/x/workflows.ts', true],
+    // escapes, nested and unterminated brace/bracket groups
+    ['src/\\*.ts', 'src/*.ts', true],
+    ['src/\\*.ts', 'src/a.ts', false],
+    ['src/{a,{b,c}}.ts', 'src/c.ts', true],
+    ['src/{a\\,b,c}.ts', 'src/a,b.ts', true],
+    ['src/{a\\,b,c}.ts', 'src/b.ts', false],
+    ['src/[ab.ts', 'src/[ab.ts', true],
+    ['src/{ab.ts', 'src/{ab.ts', true],
+    ['src/a\\', 'src/a\\', true],
   ])('%s matches %s: %s', (glob, file, expected) => {
     expect(globToRegExp(glob).test(file)).toBe(expected);
   });

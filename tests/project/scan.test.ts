@@ -477,3 +477,16 @@ export const after = 2;`)).toEqual([
     });
   });
 });
+
+describe('tokenize: edge forms', () => {
+  it('reads escapes, line continuations, `?.` before a digit, and unterminated comments and strings', () => {
+    const values = tokenize("a = 'x\\n\\t\\q\\\n y'; b = `t\\`\\\n u`; c = d?.5:1; e = @; /* open comment").map((t) => t.value);
+    expect(values.slice(0, 2)).toEqual(['a', '=']);
+    expect(values[2]?.startsWith('x\n\tq')).toBe(true);
+    expect(values[6]?.startsWith('t`')).toBe(true);
+    expect(values.slice(8)).toEqual(['c', '=', 'd', '?', '.5', ':', '1', ';', 'e', '=', '@', ';']);
+    expect(tokenize('x = "unterminated').map((t) => t.value)).toEqual(['x', '=', 'unterminated']);
+    expect(tokenize('// only a comment').map((t) => t.value)).toEqual([]);
+    expect(tokenize('/re/.test(s)').map((t) => t.value)).toEqual(['/re/', '.', 'test', '(', 's', ')']);
+  });
+});
