@@ -138,3 +138,57 @@ run();`,
     },
   ],
 });
+
+ruleTester.run('worker-graceful-shutdown: signal handlers, run chains and grace time', rule, {
+  valid: [],
+  invalid: [
+    // Signal handlers: the exit runs after `.then`/`.catch`/`.finally`, a non-signal event and a computed listener are not handlers, spread `Runtime.install` arguments are unknown.
+    {
+      code: `${header}declare const args: [object];
+declare const opts: Parameters<typeof Worker.create>[0];
+Runtime.install(...args);
+const worker = await Worker.create(opts);
+process.on('SIGTERM', () => { worker.shutdown(); Promise.resolve().then(() => process.exit(0)); });
+process.on('SIGINT', () => { Promise.resolve().catch(() => process.exit(1)); });
+process.once('SIGHUP', () => { Promise.resolve().finally(() => process.exit(2)); });
+process.on('exit', () => process.exit(3));
+process['on']('SIGUSR1', () => process.exit(4));
+const emitter = { on(_s: string, _f: () => void) {} };
+emitter.on('SIGUSR2', () => process.exit(5));
+process.on('SIGQUIT', function () { worker.shutdown(); process.exit(6); });
+await worker.run();`,
+      filename: filename,
+      errors: [
+        { messageId: 'exitInSignalHandler', line: 13, column: 56, endLine: 13, endColumn: 71 },
+      ],
+    },
+    // Runs whose rejection is kept by `.then(ok)` / `.finally()` or wrapped in TS expressions, and handled by `.then(ok, fail)` or `.catch()`.
+    {
+      code: `${header}declare const opts: Parameters<typeof Worker.create>[0];
+const worker = await Worker.create(opts);
+worker.run().then(() => {});
+worker.run().finally(() => {});
+(worker.run() as Promise<void>).then(() => {}, () => {});
+worker.run()!.catch(() => {});
+worker.run()['catch'](() => {});`,
+      filename: filename,
+      errors: [
+        { messageId: 'floatingRun', line: 4, column: 1, endLine: 4, endColumn: 13 },
+        { messageId: 'floatingRun', line: 5, column: 1, endLine: 5, endColumn: 13 },
+      ],
+    },
+    // Grace time: non-literal options get no suggestion; spread options are unknown.
+    {
+      code: `${header}import * as activities from './activities';
+declare const args: [any];
+const base = { taskQueue: 'q', activities };
+await Worker.create(base);
+await Worker.create(...args);`,
+      filename: filename,
+      options: grace,
+      errors: [
+        { messageId: 'missingShutdownGraceTime', line: 5, column: 7, endLine: 5, endColumn: 20 },
+      ],
+    },
+  ],
+});
