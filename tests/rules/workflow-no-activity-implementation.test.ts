@@ -190,3 +190,58 @@ export async function example(): Promise<void> {
     },
   ],
 });
+
+ruleTester.run('workflow-no-activity-implementation: re-exports, value uses and import forms', rule, {
+  valid: [
+    // Re-exports: type-only ones and modules that are not activity code are fine.
+    {
+      code: `export type * from './activities';
+export { type Charge } from './activities';
+export * from './helpers';
+export { x } from './helpers';
+export type { Y } from './activities';`,
+      filename: W,
+    },
+  ],
+  invalid: [
+    // Re-exports of activity modules are reported.
+    {
+      code: `export * from './activities';
+export { charge, type Refund } from './activities.js';`,
+      filename: W,
+      errors: [
+        { messageId: 'activityReExport', line: 1, column: 1, endLine: 1, endColumn: 30 },
+        { messageId: 'activityReExport', line: 2, column: 1, endLine: 2, endColumn: 55 },
+      ],
+    },
+    // Value uses: `typeof` checks and long names are shortened; calls through TS wrappers are direct calls.
+    {
+      code: `import * as acts from './activities';
+export const a = typeof acts.charge;
+export const b = acts.aVeryLongActivityNameThatKeepsGoingAndGoingAndGoingAndGoingOnAndOn;
+export const c = (acts.charge as any)();
+export const d = acts.charge!<string>;`,
+      filename: W,
+      errors: [
+        { messageId: 'valueUse', line: 3, column: 18, endLine: 3, endColumn: 89 },
+        { messageId: 'directCall', line: 4, column: 19, endLine: 4, endColumn: 30 },
+        { messageId: 'valueUse', line: 5, column: 18, endLine: 5, endColumn: 29 },
+      ],
+    },
+    // Import attributes keep the fix away; a default and a namespace import are split into two type imports.
+    {
+      code: `import json from './activities' with { type: 'json' };
+import def, * as ns from './activities';
+export type T = typeof json | typeof def | typeof ns;`,
+      filename: W,
+      output: `import json from './activities' with { type: 'json' };
+import type def from './activities';
+import type * as ns from './activities';
+export type T = typeof json | typeof def | typeof ns;`,
+      errors: [
+        { messageId: 'preservedTypeOnlyImport', line: 1, column: 1, endLine: 1, endColumn: 55 },
+        { messageId: 'preservedTypeOnlyImport', line: 2, column: 1, endLine: 2, endColumn: 41 },
+      ],
+    },
+  ],
+});
