@@ -718,3 +718,223 @@ export async function order(): Promise<string> {
     },
   ],
 });
+
+ruleTester.run('require-activity-retry-policy: handler forms and cancellation tests', rule, {
+  valid: [],
+  invalid: [
+    // Failure handlers reached through `.then(ok, fail)`, `.finally().catch()`, `Promise.race`, `Promise.allSettled`, awaited values passed on and `CancellationScope` callbacks never run: the activity retries forever.
+    {
+      code: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}`,
+      filename: WORKFLOWS,
+      errors: [
+        { messageId: 'unboundedRetriesHandled', line: 4, column: 9, endLine: 4, endColumn: 15, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+        { messageId: 'unboundedRetriesHandled', line: 5, column: 9, endLine: 5, endColumn: 15, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+        { messageId: 'unboundedRetriesHandled', line: 6, column: 23, endLine: 6, endColumn: 29, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+        { messageId: 'unboundedRetriesHandled', line: 7, column: 29, endLine: 7, endColumn: 35, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+        { messageId: 'unboundedRetriesHandled', line: 8, column: 27, endLine: 8, endColumn: 33, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+        { messageId: 'unboundedRetriesHandled', line: 9, column: 59, endLine: 9, endColumn: 65, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> {
+  await charge().then(() => 1, () => 0);
+  await charge().finally(() => {}).catch(() => 0);
+  await Promise.race([charge()]).catch(() => 0);
+  await Promise.allSettled([charge()]);
+  try { console.log(await charge()); } catch { /* handled */ }
+  await CancellationScope.cancellable(async () => { await charge(); }).catch(() => 0);
+}` }] },
+      ],
+    },
+    // Catches that only rethrow ordinary failures (negated and `instanceof` cancellation tests of the caught error) are fine; tests of another value are not; promises passed on or stored are not followed.
+    {
+      code: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute' });
+declare function use(p: Promise<unknown>): void;
+export async function wf(): Promise<void> {
+  try { await charge(); } catch (err) { if (!isCancellation(err)) throw err; }
+  try { await charge(); } catch (err) { if (err instanceof CancelledFailure) { return; } throw err; }
+  try { await charge(); } catch (err) { if (isCancellation(other)) { return; } throw err; }
+  try { await charge(); } catch (err) { if (other instanceof CancelledFailure) { return; } throw err; }
+  try { use(charge()); } catch { /* not awaited here */ }
+  const stored = charge();
+  try { await stored; } catch { /* stored promises are not followed */ }
+}
+declare const other: unknown;`,
+      filename: WORKFLOWS,
+      errors: [
+        { messageId: 'unboundedRetriesHandled', line: 7, column: 15, endLine: 7, endColumn: 21, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+declare function use(p: Promise<unknown>): void;
+export async function wf(): Promise<void> {
+  try { await charge(); } catch (err) { if (!isCancellation(err)) throw err; }
+  try { await charge(); } catch (err) { if (err instanceof CancelledFailure) { return; } throw err; }
+  try { await charge(); } catch (err) { if (isCancellation(other)) { return; } throw err; }
+  try { await charge(); } catch (err) { if (other instanceof CancelledFailure) { return; } throw err; }
+  try { use(charge()); } catch { /* not awaited here */ }
+  const stored = charge();
+  try { await stored; } catch { /* stored promises are not followed */ }
+}
+declare const other: unknown;` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+declare function use(p: Promise<unknown>): void;
+export async function wf(): Promise<void> {
+  try { await charge(); } catch (err) { if (!isCancellation(err)) throw err; }
+  try { await charge(); } catch (err) { if (err instanceof CancelledFailure) { return; } throw err; }
+  try { await charge(); } catch (err) { if (isCancellation(other)) { return; } throw err; }
+  try { await charge(); } catch (err) { if (other instanceof CancelledFailure) { return; } throw err; }
+  try { use(charge()); } catch { /* not awaited here */ }
+  const stored = charge();
+  try { await stored; } catch { /* stored promises are not followed */ }
+}
+declare const other: unknown;` }] },
+        { messageId: 'unboundedRetriesHandled', line: 8, column: 15, endLine: 8, endColumn: 21, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+declare function use(p: Promise<unknown>): void;
+export async function wf(): Promise<void> {
+  try { await charge(); } catch (err) { if (!isCancellation(err)) throw err; }
+  try { await charge(); } catch (err) { if (err instanceof CancelledFailure) { return; } throw err; }
+  try { await charge(); } catch (err) { if (isCancellation(other)) { return; } throw err; }
+  try { await charge(); } catch (err) { if (other instanceof CancelledFailure) { return; } throw err; }
+  try { use(charge()); } catch { /* not awaited here */ }
+  const stored = charge();
+  try { await stored; } catch { /* stored promises are not followed */ }
+}
+declare const other: unknown;` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+declare function use(p: Promise<unknown>): void;
+export async function wf(): Promise<void> {
+  try { await charge(); } catch (err) { if (!isCancellation(err)) throw err; }
+  try { await charge(); } catch (err) { if (err instanceof CancelledFailure) { return; } throw err; }
+  try { await charge(); } catch (err) { if (isCancellation(other)) { return; } throw err; }
+  try { await charge(); } catch (err) { if (other instanceof CancelledFailure) { return; } throw err; }
+  try { use(charge()); } catch { /* not awaited here */ }
+  const stored = charge();
+  try { await stored; } catch { /* stored promises are not followed */ }
+}
+declare const other: unknown;` }] },
+      ],
+    },
+    // The `always` mode asks for a retry policy on every proxy.
+    {
+      code: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute' });
+export async function wf(): Promise<void> { await charge(); }`,
+      filename: WORKFLOWS,
+      options: [{ mode: 'always' }],
+      errors: [
+        { messageId: 'unboundedRetries', line: 2, column: 36, endLine: 2, endColumn: 71, suggestions: [{ messageId: 'addScheduleToCloseTimeout', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '10 minutes' });
+export async function wf(): Promise<void> { await charge(); }` }, { messageId: 'addMaximumAttempts', output: `import { proxyActivities, isCancellation, CancelledFailure, CancellationScope } from '@temporalio/workflow';
+const { charge } = proxyActivities({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+export async function wf(): Promise<void> { await charge(); }` }] },
+      ],
+    },
+  ],
+});
