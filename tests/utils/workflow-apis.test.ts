@@ -247,3 +247,36 @@ describe('workflow code helpers', () => {
     expect(helper[0]).toMatch(/^ \(workflow code: .*src\/workflows\/order\.ts → src\/utils\/ids\.ts\)$/);
   });
 });
+
+describe('computed members of activity proxies and promise combinators', () => {
+  it('classifies `acts[name]()` of regular and local activity proxies, not of other objects', () => {
+    expect(
+      kinds(`
+        import { proxyActivities, proxyLocalActivities, uuid4 } from '@temporalio/workflow';
+        const acts = proxyActivities({ startToCloseTimeout: '1m' });
+        const local = proxyLocalActivities({ startToCloseTimeout: '1m' });
+        const other = { run() {} };
+        declare const name: string;
+        acts[name](); local[name](); other[name](); uuid4['call'](null);
+      `),
+    ).toEqual(['activity', 'localActivity', '-', '-']);
+  });
+
+  it('finds the Temporal promise inside combinator arrays with holes and spreads', () => {
+    const promiseKinds = collect(
+      `
+        import { sleep, condition } from '@temporalio/workflow';
+        declare const others: Promise<void>[];
+        export async function wf(): Promise<void> {
+          await Promise.race([, ...others, sleep(1)]);
+          await Promise.all([...others, condition(() => true)]);
+          await Promise.any(others);
+          await Promise.all([Promise.resolve()]);
+        }
+      `,
+      'AwaitExpression',
+      (node, context) => temporalPromiseKind(new ReferenceResolver(context.sourceCode, context.filename), (node as TSESTree.AwaitExpression).argument) ?? '-',
+    );
+    expect(promiseKinds).toEqual(['sleep', 'condition', '-', '-']);
+  });
+});
