@@ -407,12 +407,14 @@ export default createRule<Options, MessageIds>({
     function reportImplicitToString(value: TSESTree.Node, replaceNode: TSESTree.Node, name: string): void {
       if (skipLogged(replaceNode)) return;
       const text = sourceCode.getText(value);
-      const iso = `${needsParens(value) ? `(${text})` : text}.toISOString()`;
+      // `Date()` without `new` is typed as a string: the rewrite says `new Date()`, which is the same in the sandbox.
+      const plain = dates.plainCall(value);
+      const iso = plain === 'call' ? `new ${text}.toISOString()` : `${needsParens(value) ? `(${text})` : text}.toISOString()`;
       context.report({
         node: value,
         messageId: 'hostFormat',
         data: { name, why },
-        suggest: hasCommentInside(sourceCode, replaceNode.range)
+        suggest: hasCommentInside(sourceCode, replaceNode.range) || plain === 'binding'
           ? []
           : [{ messageId: 'useIso', data: { replacement: 'toISOString()' }, fix: (fixer) => fixer.replaceText(replaceNode, iso) }],
       });

@@ -80,7 +80,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /**
  * Knows which expressions are `Date` objects. With type information (the typed config), the checker decides;
- * without it: `new Date(...)` (`Date(...)` without `new` returns a string), consts and never-reassigned variables
+ * without it: `new Date(...)` and `Date(...)` (a Date in the workflow sandbox), consts and never-reassigned variables
  * initialised with one, and variables, parameters, class properties and object members annotated `Date` in this file.
  */
 export class DateValues {
@@ -138,8 +138,9 @@ export class DateValues {
         node = node.expression;
       } else break;
     }
-    // `new Date(...)` only: `Date(...)` called without `new` returns a string.
-    if (node.type === T.NewExpression && isGlobalDateCall(this.resolver, node)) return true;
+    // `Date(...)` without `new` is a Date too in the workflow sandbox, which replaces the global
+    // (`workflow/src/global-overrides.ts`), although TypeScript types it as a string.
+    if (isGlobalDateCall(this.resolver, node)) return true;
     if (node.type === T.Identifier) {
       const declared = this.declaredType(node, depth);
       if (declared) return isDateTypeNode(declared);
@@ -153,6 +154,19 @@ export class DateValues {
       return isDateTypeNode(this.memberType(this.declaredType(node.object, depth), name, node, depth));
     }
     return false;
+  }
+
+  /**
+   * `'call'` when `node` is `Date(...)` called without `new`, `'binding'` when it is a const initialised (directly or
+   * through other consts) with one: TypeScript types those as strings, so a rewrite must not call Date methods on them.
+   */
+  plainCall(input: TSESTree.Node, depth = 0): 'call' | 'binding' | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = strip(input);
+    if (node.type === T.CallExpression && isGlobalDateCall(this.resolver, node)) return 'call';
+    if (node.type !== T.Identifier) return undefined;
+    const init = this.constInit(node);
+    return init && this.plainCall(init, depth + 1) ? 'binding' : undefined;
   }
 
   private variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {

@@ -1009,20 +1009,27 @@ export function a(x: unknown, y: any): number[] {
 }` }] },
       ],
     },
-    // `Date()` without `new` returns a string, not a Date: no `toISOString()` suggestion for it.
+    // `Date()` without `new` is a Date in the workflow sandbox (`workflow/src/global-overrides.ts`) but a string to
+    // TypeScript: the suggestion for it says `new Date()`, and a binding of it gets no suggestion.
     {
       code: `export function a(): string[] {
   const n = Number(new Date());
   const s = Date();
-  return [String(n), s, String(new Date(0)), \`\${Date()}\`];
+  return [String(n), String(new Date(0)), \`\${Date()}\`, \`\${s}\`];
 }`,
       filename: W,
       errors: [
-        { messageId: 'hostFormat', line: 4, column: 32, endLine: 4, endColumn: 43, suggestions: [{ messageId: 'useIso', output: `export function a(): string[] {
+        { messageId: 'hostFormat', line: 4, column: 29, endLine: 4, endColumn: 40, suggestions: [{ messageId: 'useIso', output: `export function a(): string[] {
   const n = Number(new Date());
   const s = Date();
-  return [String(n), s, (new Date(0)).toISOString(), \`\${Date()}\`];
+  return [String(n), (new Date(0)).toISOString(), \`\${Date()}\`, \`\${s}\`];
 }` }] },
+        { messageId: 'hostFormat', line: 4, column: 46, endLine: 4, endColumn: 52, suggestions: [{ messageId: 'useIso', output: `export function a(): string[] {
+  const n = Number(new Date());
+  const s = Date();
+  return [String(n), String(new Date(0)), \`\${new Date().toISOString()}\`, \`\${s}\`];
+}` }] },
+        { messageId: 'hostFormat', line: 4, column: 59, endLine: 4, endColumn: 60, suggestions: [] },
       ],
     },
     // Values that only feed a log call through conditionals and property values; not through a test, a key, or arithmetic.
