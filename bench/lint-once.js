@@ -1,12 +1,18 @@
 // One measured lint run in a fresh process: node bench/lint-once.js <projectDir> <mode>
 // mode: base (parser, no rules) | recommended | typed-base (typed parse, no rules) | typed (recommended-type-checked)
+// PLUGIN_DIST=<dir> loads the plugin from another build directory (default: dist/).
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import temporalio from '../dist/index.js';
 
-const [dir, mode] = process.argv.slice(2);
-if (!dir || !mode) throw new Error('usage: lint-once.js <dir> <mode>');
+const distDir = process.env.PLUGIN_DIST ? path.resolve(process.env.PLUGIN_DIST) : path.join(import.meta.dirname, '../dist');
+const { default: temporalio } = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
+
+const [dirArg, mode] = process.argv.slice(2);
+const dir = dirArg && path.resolve(dirArg);
+if (!dirArg || !mode) throw new Error('usage: lint-once.js <dir> <mode>');
 const typed = mode.startsWith('typed');
 const languageOptions = {
   parser: tseslint.parser,
