@@ -574,6 +574,9 @@ function usageAt(tokens: Token[], i: number): 'value' | 'none' | 'ambiguous' {
   if (VALUE_PREV.has(prevValue)) return 'value';
   const nextValue = next?.kind === TokenKind.Punctuator ? next.value : '';
   if (next?.kind === TokenKind.Template || next?.kind === TokenKind.TemplateHead) return 'value';
+  // No type can continue with `(` on the same line (`a: X(y)`, `c ? b : X(y)`, `extends X(y)` are calls); only an
+  // interface's call signature after a member (`a: X` newline `(y: T): void`) puts a `(` after a type name.
+  if (nextValue === '(' && next && !next.newline) return 'value';
   if ((nextValue === '(' || nextValue === '?.') && !TYPE_PREV.has(prevValue)) return 'value';
   // a call argument: `f(X)`, `f(X, y)`, `f(y, X)` (not a generic argument list, which ends with `>`)
   if ((prevValue === '(' && (nextValue === ')' || nextValue === ',')) || (prevValue === ',' && nextValue === ')')) return 'value';

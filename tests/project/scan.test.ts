@@ -86,6 +86,20 @@ export default E;
     }
   });
 
+  it('decides a call after a type-position token without TypeScript (a call is never a type)', () => {
+    overrideOptional('typescript', null);
+    try {
+      const text = `import { f } from './f';\nimport { g } from './g';\nimport { K } from './k';\nconst o = { a: f(1), b: c ? 1 : g(2) };\nclass A extends K(Base) {}`;
+      expect(requests(text)).toEqual(['import:./f', 'import:./g', 'import:./k']);
+      // An interface member's type followed by a call signature on the next line is a type use.
+      const signature = `import { T } from './t';\ninterface I {\n  a: T\n  (x: number): void;\n}`;
+      expect(requests(signature)).toEqual(['import:./t:type']);
+    } finally {
+      overrideOptional('typescript', undefined);
+    }
+    expect(requests(`import { T } from './t';\ninterface I {\n  a: T\n  (x: number): void;\n}`)).toEqual(['import:./t:type']);
+  });
+
   it('records exports', () => {
     const facts = scanModule(
       'a.ts',
