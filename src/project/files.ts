@@ -112,6 +112,11 @@ export class ProjectFiles {
     return entry.facts;
   }
 
+  /** The requests of `file` when it has been scanned already (never scans). */
+  scanned(file: string): ModuleFacts['requests'] | undefined {
+    return this.cache.get(file)?.facts?.requests;
+  }
+
   parsed(file: string): ParsedModule | undefined {
     const entry = this.entry(file);
     if (entry.text === undefined) return undefined;

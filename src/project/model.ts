@@ -14,7 +14,7 @@ import { type FileStamp, isInside, realpath, stamp, toPosix, walkSourceFiles } f
 import { type GraphRoot, isIgnored, type Reached, walkBundle } from './graph.js';
 import { readWorkspaces } from './root.js';
 import { isBuiltin, packageNameOf, Resolver } from './resolve.js';
-import { scanModule } from './scan.js';
+import { type ModuleRequest, scanModule } from './scan.js';
 import { TsconfigLookup } from './tsconfig.js';
 import type {
   BundleFile, ConstDefinition, FileInfo, ModuleImport, Position, ProjectModel, Role, RoleEvidence, TemporalSettings,
@@ -67,12 +67,15 @@ export function makeFileInfo(file: string, roles: Map<Role, RoleEvidence>, isWor
   };
 }
 
+/** The packages whose import gives a file a role. */
+const ROLE_PACKAGES = ['@temporalio/activity', '@temporalio/worker', '@temporalio/client', '@temporalio/testing'];
+
 /** Temporal packages a file imports (written as value imports, even if the compiler would elide them). */
 function importRoles(requests: readonly { specifier: string; typeOnly: boolean; elided?: boolean }[]): Set<string> {
   const found = new Set<string>();
   for (const r of requests) {
     if (r.typeOnly && r.elided !== true) continue;
-    for (const pkg of ['@temporalio/activity', '@temporalio/worker', '@temporalio/client', '@temporalio/testing']) {
+    for (const pkg of ROLE_PACKAGES) {
       if (r.specifier === pkg || r.specifier.startsWith(`${pkg}/`)) found.add(pkg);
     }
   }
@@ -352,7 +355,7 @@ export class ModelState {
     const act = this.activity.get(file);
     if (act) set('activity', this.matchActivities ? 'settings' : 'discovery', act);
     else if (this.matchActivities?.(file)) set('activity', 'settings', ['settings.temporalio.activities', rel]);
-    const requests = text !== undefined ? scanModule(file, text, false).requests : (this.files.facts(file)?.requests ?? []);
+    const requests = text !== undefined ? this.requestsOf(file, text) : (this.files.facts(file)?.requests ?? []);
     const imported = importRoles(requests);
     if (imported.has('@temporalio/activity')) set('activity', 'import', [`${rel} (imports @temporalio/activity)`]);
     else if (conventions && !this.matchActivities && !isTest && ACTIVITY_CONVENTION.test(rel)) set('activity', 'convention', [`${rel} (naming convention)`]);
@@ -364,6 +367,15 @@ export class ModelState {
     if (isTest) set('test', 'convention', [`${rel} (test file naming convention)`]);
     const isEntry = this.entries.has(file) || (!!this.matchWorkflows?.(file) && !wf);
     return makeFileInfo(file, roles, isEntry || roles.get('workflow')?.source === 'convention', this.preloaded.has(file));
+  }
+
+  /**
+   * The module requests of the linted text, for its import roles: nothing to scan when the text names none of the
+   * role-giving packages (most files of a project), the model's scan when it read the same text.
+   */
+  private requestsOf(file: string, text: string): readonly ModuleRequest[] {
+    if (!ROLE_PACKAGES.some((pkg) => text.includes(pkg))) return [];
+    return (this.files.cachedText(file) === text ? this.files.scanned(file) : undefined) ?? scanModule(file, text, false).requests;
   }
 
   private importsOf(file: string): ModuleImport[] | undefined {
