@@ -50,6 +50,7 @@ export function conventionModel(root: string, settings: TemporalSettings): Proje
     activityModules: () => [],
     ignoredModules: () => [],
     importsOf: () => undefined,
+    getText: () => undefined,
     getAst: () => undefined,
     exportOrigin: () => undefined,
     adoptAst: () => undefined,

@@ -437,6 +437,7 @@ export class ModelState {
       activityModules: () => [...this.activity.keys()],
       ignoredModules: (file?: string) => this.ignoredModules(file),
       importsOf: (file: string) => this.importsOf(real(file)),
+      getText: (file: string): string | undefined => this.files.text(real(file)),
       getAst: (file: string): TSESTree.Program | undefined => this.files.parsed(real(file))?.program,
       adoptAst: (file: string, text: string, program: TSESTree.Program): void => {
         this.files.adopt(real(file), text, program);

@@ -200,6 +200,8 @@ export interface ProjectModel {
   ignoredModules(file?: string): readonly string[];
   /** Module requests of a project file, resolved; undefined when the file cannot be read. */
   importsOf(file: string): readonly ModuleImport[] | undefined;
+  /** The text the model reads for a project file (the editor's unsaved text where it has it); undefined when unreadable. */
+  getText(file: string): string | undefined;
   /**
    * ESTree of another project file (typescript-estree, or espree for JavaScript without TypeScript installed),
    * with `range` and `loc`, no `parent` links. Cached; undefined when unreadable or unparsable.
