@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const model = getProjectModel(context);
     const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
-    const code = new ActivityCode(sourceCode);
+    const code = ActivityCode.for(sourceCode);
     if (code.activities.size === 0) return {};
     const evidenceCache = new Map<Loop, Evidence | null>();
 

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel } from '../project/index.js';
 import {
   ATOMICS_WAIT_ALTERNATIVE,
+  BLOCKING_CALL_NEEDLES,
   CLOCK_GLOBALS,
   blockingModule,
   lookupBlockingCall,
@@ -10,7 +11,7 @@ import {
 } from '../sdk/blocking-calls.js';
 import { enclosingFunction, stripTypeWrappers, type FunctionNode } from '../utils/ast.js';
 import { ActivityCode, memberName, someOwn } from '../utils/activity-code.js';
-import { ProjectFunctions, type ModuleFacts } from '../utils/project-functions.js';
+import { ProjectFunctions, type ModuleFacts, type TextFilter } from '../utils/project-functions.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
 import { ReferenceResolver, isGlobal, requireSource, type Reference } from '../utils/references.js';
@@ -49,6 +50,33 @@ interface BlockingInfo {
 const BUSY_WAIT_INFO: BlockingInfo = { what: 'spins in a busy-wait loop', alternative: '`await sleep()` from `@temporalio/activity`' };
 
 const LOOP_TYPES = new Set<string>([T.WhileStatement, T.DoWhileStatement, T.ForStatement]);
+
+/** The keywords of {@link LOOP_TYPES} (`do ... while`), which cannot be written with escapes. */
+const LOOP_KEYWORD = /\b(?:for|while)\b/;
+
+const ATOMICS = 'Atomics';
+
+/** Names a clock read that {@link isSyntacticClockRead} sees contains (`Date`, `performance`, `hrtime`, ...). */
+const CLOCK_NAMES = [...new Set(CLOCK_GLOBALS.flat())];
+
+/**
+ * An escape that can spell a letter or digit of a name, so that a name is not in the text as written:
+ * `\u0053`, `\x53`, octal and non-escape characters (`'\S'` is `'S'`), line continuations, non-ASCII.
+ * `\b \f \n \r \t \v` and escaped punctuation cannot.
+ */
+const NAME_HIDING_ESCAPE = /\\(?:[ac-eg-mo-qsuw-zA-Z0-9]|[\r\n\u2028\u2029]|[^\x00-\x7f])/;
+
+/**
+ * The text of a module may hold what {@link foreignBlockingCall} finds: a blocking call needs its name (every one has
+ * a needle of the SDK table), `Atomics.wait` its global, a busy-wait loop a loop keyword and a clock name.
+ */
+function mayBlockText(text: string): boolean {
+  if (BLOCKING_CALL_NEEDLES.some((needle) => text.includes(needle)) || text.includes(ATOMICS)) return true;
+  if (LOOP_KEYWORD.test(text) && CLOCK_NAMES.some((name) => text.includes(name))) return true;
+  return NAME_HIDING_ESCAPE.test(text);
+}
+
+const BLOCKING_TEXT: TextFilter = { key: 'blocking', mayMatch: mayBlockText };
 
 /** `Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()` by name (for files read without scopes). */
 function isSyntacticClockRead(node: TSESTree.Node): boolean {
@@ -143,7 +171,7 @@ export default createRule<Options, MessageIds>({
     const searchKey = `blocking:${JSON.stringify([...allow].sort())}`;
     const model = getProjectModel(context);
     const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
-    const code = new ActivityCode(sourceCode);
+    const code = ActivityCode.for(sourceCode);
     if (code.activities.size === 0) return {};
 
     function isAllowed(id: string): boolean {
@@ -238,7 +266,7 @@ export default createRule<Options, MessageIds>({
         if (object.type === T.Identifier) {
           const binding = facts.imports.get(object.name);
           if (binding && (binding.imported === '*' || binding.imported === 'default')) source = binding.source;
-          else if (!binding && object.name === 'Atomics' && name === 'wait' && !isAllowed('Atomics.wait')) {
+          else if (!binding && object.name === ATOMICS && name === 'wait' && !isAllowed('Atomics.wait')) {
             return { what: 'calls `Atomics.wait()`', alternative: ATOMICS_WAIT_ALTERNATIVE };
           }
         } else {
@@ -262,8 +290,10 @@ export default createRule<Options, MessageIds>({
       // Re-exports through project barrels resolve to the declaring file's absolute path.
       const file = name === undefined ? undefined : ref.source.startsWith('/') ? ref.source : project().resolve(context.filename, ref.source);
       if (!file || name === undefined) return undefined;
+      // A module whose import closure cannot block (by its text) is not parsed.
+      if (!project().mayReach(file, BLOCKING_TEXT)) return undefined;
       const located = project().exportedFunction(file, name);
-      const hit = located ? project().search(located, searchKey, foreignBlockingCall) : undefined;
+      const hit = located ? project().search(located, searchKey, foreignBlockingCall, BLOCKING_TEXT) : undefined;
       if (!hit) return undefined;
       return { ...hit.value, where: `${relative(hit.file)}, line ${hit.node.loc.start.line}` };
     }
@@ -462,7 +492,7 @@ export default createRule<Options, MessageIds>({
           // A function nested in an activity is analysed where it is: its calls are in the activity already.
           if (code.enclosingActivity(helper)) return;
           if (!reportableActivity(call)) return;
-          const found = code.findInFunction(helper, 'blocking', isBlockingNode);
+          const found = code.findInFunction(helper, searchKey, isBlockingNode);
           const info = found ? blockingInfo(found.node) : undefined;
           if (!info) return;
           context.report({

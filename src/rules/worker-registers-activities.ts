@@ -48,7 +48,8 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const text = context.sourceCode.text;
     const mayHaveWorker = text.includes('activities') && text.includes('Worker');
-    const mayHaveProxy = text.includes('proxyActivities') || text.includes('proxyLocalActivities');
+    // Proxies are checked in workflow code only (the workers that run it tell which task queues it reaches).
+    const mayHaveProxy = (text.includes('proxyActivities') || text.includes('proxyLocalActivities')) && isWorkflowCode(context);
     if (!mayHaveWorker && !mayHaveProxy) return {};
     const ctx = createContractContext(context);
     const proxies: Proxy[] = [];
@@ -65,13 +66,6 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         if (proxies.length === 0 || !ctx.model) return;
-        let isWorkflow = false;
-        try {
-          isWorkflow = getFileInfo(context).has('workflow');
-        } catch {
-          return;
-        }
-        if (!isWorkflow) return;
         const runners = productionWorkflowRunners(ctx.model, ctx.file);
         if (!runners || runners.length === 0) return;
         for (const proxy of proxies) checkProxy(context, ctx, ctx.model, runners, proxy);
@@ -79,6 +73,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+function isWorkflowCode(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): boolean {
+  try {
+    return getFileInfo(context).has('workflow');
+  } catch {
+    return false;
+  }
+}
 
 function checkProxy(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,

@@ -92,6 +92,18 @@ const CRYPTO: Record<string, string> = {
   checkPrimeSync: '`await promisify(crypto.checkPrime)()`',
 };
 
+/** The suffix of every blocking `fs`, `fs-extra` and `zlib` function (their async twins drop it). */
+const SYNC_SUFFIX = 'Sync';
+
+/**
+ * Text that the name of every call {@link lookupBlockingCall} finds contains: source text with none of these (and no
+ * escape that could spell one) calls nothing blocking by name, so a pre-filter may skip parsing it.
+ */
+export const BLOCKING_CALL_NEEDLES: readonly string[] = [
+  SYNC_SUFFIX,
+  ...[...Object.keys(CHILD_PROCESS), ...Object.keys(CRYPTO)].filter((name) => !name.includes(SYNC_SUFFIX)),
+];
+
 /** The canonical module of a specifier, or undefined when it is not a module with blocking calls. */
 export function blockingModule(specifier: string): BlockingModule | undefined {
   const bare = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
@@ -102,7 +114,7 @@ export function blockingModule(specifier: string): BlockingModule | undefined {
 export function lookupBlockingCall(module: BlockingModule, name: string): BlockingCall | undefined {
   switch (module) {
     case 'fs': {
-      if (!name.endsWith('Sync')) return undefined;
+      if (!name.endsWith(SYNC_SUFFIX)) return undefined;
       const drop = Object.hasOwn(FS_PROMISES, name) ? FS_PROMISES[name] : undefined;
       if (drop) {
         return {
@@ -117,15 +129,15 @@ export function lookupBlockingCall(module: BlockingModule, name: string): Blocki
     }
     case 'fs-extra':
       // fs-extra returns a promise from every async function called without a callback.
-      if (!name.endsWith('Sync') || name.length <= 4) return undefined;
-      return { module, name, alternative: `\`await ${name.slice(0, -4)}()\` (fs-extra's promise form)` };
+      if (!name.endsWith(SYNC_SUFFIX) || name.length <= SYNC_SUFFIX.length) return undefined;
+      return { module, name, alternative: `\`await ${name.slice(0, -SYNC_SUFFIX.length)}()\` (fs-extra's promise form)` };
     case 'child_process': {
       const alternative = Object.hasOwn(CHILD_PROCESS, name) ? CHILD_PROCESS[name] : undefined;
       return alternative === undefined ? undefined : { module, name, alternative };
     }
     case 'zlib': {
-      if (!name.endsWith('Sync') || name.length <= 4) return undefined;
-      const async = name.slice(0, -4);
+      if (!name.endsWith(SYNC_SUFFIX) || name.length <= SYNC_SUFFIX.length) return undefined;
+      const async = name.slice(0, -SYNC_SUFFIX.length);
       return { module, name, alternative: `\`await promisify(zlib.${async})()\``, promisifyName: async };
     }
     case 'crypto': {

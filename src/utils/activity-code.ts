@@ -44,32 +44,40 @@ function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Child nodes of `node` (parser-independent: works on any ESTree-shaped tree, with or without `parent`). */
-export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+/** Node types without child nodes outside {@link SKIPPED_KEYS} (in every ESTree parser): their keys are not read. */
+const LEAF_TYPES = new Set<string>([T.Identifier, T.Literal, T.ThisExpression, T.Super, T.TemplateElement, T.PrivateIdentifier]);
+
+/** Appends the child nodes of `node` to `out`, in source order (a `for...in`: no entry arrays per node). */
+function pushChildren(node: TSESTree.Node, out: TSESTree.Node[]): void {
+  if (LEAF_TYPES.has(node.type)) return;
+  for (const key in node) {
     if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) out.push(item);
+      for (const item of value as unknown[]) if (isNode(item)) out.push(item);
     } else if (isNode(value)) {
       out.push(value);
     }
   }
+}
+
+/** Child nodes of `node` (parser-independent: works on any ESTree-shaped tree, with or without `parent`). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  pushChildren(node, out);
   return out;
 }
 
 /** Depth-first pre-order walk. `visit` returns `false` to skip the children of a node. */
 export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | undefined): void {
   const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
+  const children: TSESTree.Node[] = [];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (visit(node) === false) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push(child);
-    }
+    pushChildren(node, children);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as TSESTree.Node);
+    children.length = 0;
   }
 }
 
@@ -109,6 +117,8 @@ export interface Found {
   via: FunctionNode[];
 }
 
+const shared = new WeakMap<object, ActivityCode>();
+
 export class ActivityCode {
   /** Activity functions, with the name they are exported (registered) under. */
   readonly activities = new Map<FunctionNode, string>();
@@ -124,6 +134,19 @@ export class ActivityCode {
     } catch {
       // Never throw from analysis: an unexpected shape means fewer activities found.
     }
+  }
+
+  /**
+   * The analysis of a linted file, shared by the rules that lint it (each would otherwise collect the same activities
+   * again). Memoised searches are shared too: a rule's `find` key must name its test, with its options.
+   */
+  static for(sourceCode: Readonly<TSESLint.SourceCode>): ActivityCode {
+    let code = shared.get(sourceCode);
+    if (!code) {
+      code = new ActivityCode(sourceCode);
+      shared.set(sourceCode, code);
+    }
+    return code;
   }
 
   /** The activity function whose execution runs `node`; undefined at module scope, in factories and in helpers. */

@@ -39,8 +39,8 @@ export interface ModuleFacts {
   program: TSESTree.Program;
   /** Value imports and top-level `require()` bindings by local name. */
   imports: Map<string, ImportBinding>;
-  /** Functions declared anywhere in the file, by name (`function f`, `const f = () => ...`). */
-  functions: Map<string, FunctionNode[]>;
+  /** Functions declared anywhere in the file, by name (`function f`, `const f = () => ...`); built on first use. */
+  readonly functions: Map<string, FunctionNode[]>;
   /** Top-level `const` initialisers by name. */
   consts: Map<string, TSESTree.Node>;
   /** The file's exports by name (built on first lookup). */
@@ -101,6 +101,15 @@ function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
   return undefined;
 }
 
+/**
+ * A cheap test of a module's source text, run before the module is parsed: `mayMatch` returns false only when the
+ * text certainly contains nothing the search looks for (when in doubt, true). `key` names it for caching.
+ */
+export interface TextFilter {
+  key: string;
+  mayMatch: (text: string) => boolean;
+}
+
 /** A node found by {@link ProjectFunctions.search}, with where it is. */
 export interface ProjectHit<T> {
   value: T;
@@ -122,6 +131,25 @@ function localConst(fn: FunctionNode | undefined, name: string): TSESTree.Node |
   return found;
 }
 
+/** Functions declared anywhere in a module, by name (`function f`, `const f = () => ...`). */
+function declaredFunctions(program: TSESTree.Program): Map<string, FunctionNode[]> {
+  const functions = new Map<string, FunctionNode[]>();
+  const add = (name: string, fn: FunctionNode): void => {
+    const list = functions.get(name);
+    if (list) list.push(fn);
+    else functions.set(name, [fn]);
+  };
+  walk(program, (node) => {
+    if (node.type === T.FunctionDeclaration && node.id) add(node.id.name, node);
+    if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.init) {
+      const init = stripTypeWrappers(node.init);
+      if (isFunctionNode(init)) add(node.id.name, init);
+    }
+    return undefined;
+  });
+  return functions;
+}
+
 const shared = new WeakMap<ProjectModel, ProjectFunctions>();
 
 export class ProjectFunctions {
@@ -129,7 +157,10 @@ export class ProjectFunctions {
   private readonly modules = new WeakMap<TSESTree.Program, ModuleFacts>();
   private readonly unreadable = new Set<string>();
   private readonly results = new WeakMap<FunctionNode, HeartbeatFacts>();
+  private readonly positions = new WeakMap<TSESTree.Program, Map<string, FunctionNode | null>>();
   private readonly searches = new Map<string, WeakMap<FunctionNode, ProjectHit<unknown> | null>>();
+  /** Per text filter: files whose import closure may (true) or cannot (false) match it. */
+  private readonly reach = new Map<string, Map<string, boolean>>();
 
   constructor(private readonly model: ProjectModel) {}
 
@@ -154,6 +185,22 @@ export class ProjectFunctions {
   functionAt(position: Position): LocatedFunction | undefined {
     const facts = this.facts(position.file);
     if (!facts) return undefined;
+    // Asked by every linted workflow file that proxies the activity: one walk per position and parse.
+    let known = this.positions.get(facts.program);
+    if (!known) {
+      known = new Map();
+      this.positions.set(facts.program, known);
+    }
+    const key = `${position.line}:${position.column}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      found = this.functionAtIn(facts, position) ?? null;
+      known.set(key, found);
+    }
+    return found ? { file: position.file, fn: found } : undefined;
+  }
+
+  private functionAtIn(facts: ModuleFacts, position: Position): FunctionNode | undefined {
     let found: FunctionNode | undefined;
     walk(facts.program, (node) => {
       if (found) return false;
@@ -164,7 +211,7 @@ export class ProjectFunctions {
       }
       return undefined;
     });
-    return found ? { file: position.file, fn: found } : undefined;
+    return found;
   }
 
   /** The function `file` exports as `name` (through re-exports), or the member `name` of an exported activities object. */
@@ -281,13 +328,57 @@ export class ProjectFunctions {
   /**
    * The first node in `located` (and the same-file functions and project imports it calls, transitively) for which
    * `test` returns a value. `key` names the test for caching: the analyser is shared by every linted file, so the key
-   * must change whenever what `test` finds does (rule options).
+   * must change whenever what `test` finds does (rule options). With `filter`, a call into another module is followed
+   * only when {@link mayReach} says the module may hold a match: `filter` must accept every text `test` can match in.
    */
-  search<T>(located: LocatedFunction, key: string, test: (node: TSESTree.Node, facts: ModuleFacts) => T | undefined): ProjectHit<T> | undefined {
+  search<T>(
+    located: LocatedFunction,
+    key: string,
+    test: (node: TSESTree.Node, facts: ModuleFacts) => T | undefined,
+    filter?: TextFilter,
+  ): ProjectHit<T> | undefined {
     try {
-      return this.searchInner(located, key, test, new Set(), 0);
+      return this.searchInner(located, key, test, filter, new Set(), 0);
     } catch {
       return undefined;
+    }
+  }
+
+  /**
+   * False when neither `file` nor any project module it imports or re-exports from (transitively, type-only requests
+   * included) can hold what `filter` looks for, judged from their text without parsing them; true when one may, or
+   * when a text or the imports of a module cannot be read. A search from a function of `file` only reaches code in
+   * these modules, so it finds nothing when this is false. Memoised per model and filter.
+   */
+  mayReach(file: string, filter: TextFilter): boolean {
+    let memo = this.reach.get(filter.key);
+    if (!memo) {
+      memo = new Map();
+      this.reach.set(filter.key, memo);
+    }
+    const known = memo.get(file);
+    if (known !== undefined) return known;
+    try {
+      const visited = new Set<string>();
+      const pending = [file];
+      for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+        if (visited.has(current)) continue;
+        visited.add(current);
+        const memoised = memo.get(current);
+        if (memoised === false) continue;
+        const text = this.model.getText(current);
+        const imports = text === undefined ? undefined : this.model.importsOf(current);
+        if (memoised === true || text === undefined || imports === undefined || filter.mayMatch(text)) {
+          memo.set(file, true);
+          return true;
+        }
+        for (const request of imports) if (request.resolved !== undefined) pending.push(request.resolved);
+      }
+      // Every module reachable from a visited one was visited (or was known not to match): none can match.
+      for (const clean of visited) memo.set(clean, false);
+      return false;
+    } catch {
+      return true;
     }
   }
 
@@ -295,6 +386,7 @@ export class ProjectFunctions {
     located: LocatedFunction,
     key: string,
     test: (node: TSESTree.Node, facts: ModuleFacts) => T | undefined,
+    filter: TextFilter | undefined,
     inProgress: Set<FunctionNode>,
     depth: number,
   ): ProjectHit<T> | undefined {
@@ -317,9 +409,9 @@ export class ProjectFunctions {
         return false;
       }
       if (node.type === T.CallExpression) {
-        const callee = this.calleeFunction(facts, node, depth);
+        const callee = this.calleeFunction(facts, node, depth, filter);
         if (callee && callee !== 'unknown' && callee.fn !== located.fn) {
-          const inner = this.searchInner(callee, key, test, inProgress, depth + 1);
+          const inner = this.searchInner(callee, key, test, filter, inProgress, depth + 1);
           if (inner) {
             hit = inner;
             return false;
@@ -400,8 +492,16 @@ export class ProjectFunctions {
     return callee.type === T.MemberExpression && memberName(callee) === 'heartbeat';
   }
 
-  /** Same-file or project function a call reaches; `'unknown'` when it is project code that cannot be read. */
-  private calleeFunction(facts: ModuleFacts, call: TSESTree.CallExpression, depth: number): LocatedFunction | 'unknown' | undefined {
+  /**
+   * Same-file or project function a call reaches; `'unknown'` when it is project code that cannot be read. With
+   * `filter`, a function of another module that {@link mayReach} rules out is not looked up (undefined).
+   */
+  private calleeFunction(
+    facts: ModuleFacts,
+    call: TSESTree.CallExpression,
+    depth: number,
+    filter?: TextFilter,
+  ): LocatedFunction | 'unknown' | undefined {
     const callee = stripTypeWrappers(call.callee);
     if (callee.type === T.Identifier) {
       const functions = facts.functions.get(callee.name);
@@ -409,7 +509,7 @@ export class ProjectFunctions {
       if (functions?.[0]) return { file: facts.file, fn: functions[0] };
       const imported = facts.imports.get(callee.name);
       if (!imported || imported.imported === '*') return undefined;
-      return this.importedFunction(facts, imported, imported.imported, depth);
+      return this.importedFunction(facts, imported, imported.imported, depth, filter);
     }
     if (callee.type !== T.MemberExpression) return undefined;
     const object = stripTypeWrappers(callee.object);
@@ -418,15 +518,22 @@ export class ProjectFunctions {
     const member = memberName(callee);
     if (object.type === T.Identifier && member !== undefined) {
       const imported = facts.imports.get(object.name);
-      if (imported?.imported === '*') return this.importedFunction(facts, imported, member, depth);
+      if (imported?.imported === '*') return this.importedFunction(facts, imported, member, depth, filter);
     }
     return undefined;
   }
 
-  private importedFunction(facts: ModuleFacts, binding: ImportBinding, name: string, depth: number): LocatedFunction | 'unknown' | undefined {
+  private importedFunction(
+    facts: ModuleFacts,
+    binding: ImportBinding,
+    name: string,
+    depth: number,
+    filter?: TextFilter,
+  ): LocatedFunction | 'unknown' | undefined {
     // Packages are leaves (they cannot reach this activity's context); unresolvable project imports are unknown.
     const target = this.resolve(facts.file, binding.source);
     if (!target) return /^[./#]/.test(binding.source) ? 'unknown' : undefined;
+    if (filter && !this.mayReach(target, filter)) return undefined;
     return this.exportedFunction(target, name, depth + 1) ?? 'unknown';
   }
 
@@ -455,7 +562,18 @@ export class ProjectFunctions {
     }
     const cached = this.modules.get(program);
     if (cached) return cached;
-    const facts: ModuleFacts = { file, program, imports: new Map(), functions: new Map(), consts: new Map() };
+    let functions: Map<string, FunctionNode[]> | undefined;
+    const facts: ModuleFacts = {
+      file,
+      program,
+      imports: new Map(),
+      // A walk of the whole module, done when a name is first looked up (exported functions are found without it).
+      get functions() {
+        functions ??= declaredFunctions(program);
+        return functions;
+      },
+      consts: new Map(),
+    };
     for (const statement of program.body) {
       if (statement.type === T.ImportDeclaration && statement.importKind !== 'type') {
         for (const spec of statement.specifiers) {
@@ -479,19 +597,6 @@ export class ProjectFunctions {
         }
       }
     }
-    const addFunction = (name: string, fn: FunctionNode): void => {
-      const list = facts.functions.get(name) ?? [];
-      list.push(fn);
-      facts.functions.set(name, list);
-    };
-    walk(program, (node) => {
-      if (node.type === T.FunctionDeclaration && node.id) addFunction(node.id.name, node);
-      if (node.type === T.VariableDeclarator && node.id.type === T.Identifier && node.init) {
-        const init = stripTypeWrappers(node.init);
-        if (isFunctionNode(init)) addFunction(node.id.name, init);
-      }
-      return undefined;
-    });
     this.modules.set(program, facts);
     return facts;
   }

@@ -1037,3 +1037,85 @@ export async function a() { return [execSync('ls'), cp.execSync('pwd')]; }`,
     },
   ],
 });
+
+// Other modules are read only when their text (or that of a project module they import) may hold a blocking call:
+// these cases show that the text pre-filter keeps every finding.
+const CONFIG_READ = { what: 'calls `readFileSync()`', where: 'src/lib/config.ts, line 7', alternative: '`await fs.promises.readFile()`' };
+
+ruleTester.run('activity-no-blocking-calls: text pre-filter of other modules', rule, {
+  valid: [
+    // A module that names nothing blocking and imports no project module, and a chain that ends in a clean helper.
+    {
+      code: `import { formatAmount } from './lib/clean';
+import { relayClean } from './lib/relay';
+export async function a() { return [formatAmount(1), relayClean(2)]; }`,
+      filename: crossFile,
+    },
+  ],
+  invalid: [
+    // A helper whose own text names no blocking call but calls (named and through a namespace) a helper in a
+    // third module, which calls one in a fourth that blocks.
+    {
+      code: `import { relayConfig, relayNamespace } from './lib/relay';
+export async function a(p: string) { return [relayConfig(p), relayNamespace(p)]; }`,
+      filename: crossFile,
+      errors: [
+        { messageId: 'blockingHelper', line: 2, column: 46, endColumn: 60, data: { helper: 'relayConfig', ...CONFIG_READ } },
+        { messageId: 'blockingHelper', line: 2, column: 62, endColumn: 79, data: { helper: 'relayNamespace', ...CONFIG_READ } },
+      ],
+    },
+    // Re-exports (renamed, and `export *`) from a module whose own text names nothing blocking.
+    {
+      code: `import { readSettings, describeSettings } from './lib/reexport';
+import * as settings from './lib/reexport';
+export async function a(p: string) { return [readSettings(p), describeSettings(p), settings.describeSettings(p)]; }`,
+      filename: crossFile,
+      errors: [
+        { messageId: 'blockingHelper', line: 3, column: 46, data: { helper: 'readSettings', ...CONFIG_READ } },
+        { messageId: 'blockingHelper', line: 3, column: 63, data: { helper: 'describeSettings', ...CONFIG_READ } },
+        { messageId: 'blockingHelper', line: 3, column: 84, data: { helper: 'settings.describeSettings', ...CONFIG_READ } },
+      ],
+    },
+    // An aliased import and a computed member of a namespace import in the helper's module.
+    {
+      code: `import { slurpText, sizeOf } from './lib/aliased';
+export async function a(p: string) { return [slurpText(p), sizeOf(p)]; }`,
+      filename: crossFile,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          line: 2,
+          column: 46,
+          data: { helper: 'slurpText', what: 'calls `readFileSync()`', where: 'src/lib/aliased.ts, line 6', alternative: '`await fs.promises.readFile()`' },
+        },
+        {
+          messageId: 'blockingHelper',
+          line: 2,
+          column: 60,
+          data: { helper: 'sizeOf', what: 'calls `statSync()`', where: 'src/lib/aliased.ts, line 10', alternative: '`await fs.promises.stat()`' },
+        },
+      ],
+    },
+    // Names spelled with escapes (`'readFile\u0053ync'`, `D\u0061te.n\u006fw()`) are not in the text as written.
+    {
+      code: `import { readEscaped } from './lib/escaped';
+import { spinEscaped } from './lib/escaped-clock';
+export async function a(p: string) { spinEscaped(1); return readEscaped(p); }`,
+      filename: crossFile,
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          line: 3,
+          column: 38,
+          data: { helper: 'spinEscaped', what: 'spins in a busy-wait loop', where: 'src/lib/escaped-clock.ts, line 3', alternative: '`await sleep()` from `@temporalio/activity`' },
+        },
+        {
+          messageId: 'blockingHelper',
+          line: 3,
+          column: 61,
+          data: { helper: 'readEscaped', what: 'calls `readFileSync()`', where: 'src/lib/escaped.ts, line 5', alternative: '`await fs.promises.readFile()`' },
+        },
+      ],
+    },
+  ],
+});

@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { type FunctionNode } from '../../src/utils/ast.js';
-import { ActivityCode, canUseActivityExport, childNodes, isHeartbeatNode } from '../../src/utils/activity-code.js';
+import { ActivityCode, canUseActivityExport, childNodes, isHeartbeatNode, walk } from '../../src/utils/activity-code.js';
 import { collect } from './harness.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, []>>;
@@ -301,5 +303,88 @@ describe('ActivityCode: more export and container forms', () => {
         "this function",
       ]
     `);
+  });
+});
+
+describe('walk and childNodes', () => {
+  const SKIPPED = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+  const isNode = (value: unknown): value is TSESTree.Node =>
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+
+  /** Every node below `root` in pre-order, read with `Object.entries` (the reference). */
+  function reference(root: TSESTree.Node): string[] {
+    const out: string[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      out.push(`${node.type}@${node.range[0]}`);
+      for (const [key, value] of Object.entries(node)) {
+        if (SKIPPED.has(key)) continue;
+        for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) if (isNode(item)) visit(item);
+      }
+    };
+    visit(root);
+    return out;
+  }
+
+  function walked(root: TSESTree.Node): string[] {
+    const out: string[] = [];
+    walk(root, (node) => {
+      out.push(`${node.type}@${node.range[0]}`);
+      return undefined;
+    });
+    return out;
+  }
+
+  const js = `
+    import fs, { readFileSync as r } from 'fs';
+    export default class A extends B { #p = 1; static { this.x = [1, , ...y]; } async *m({ a = 1, ...b }, [c]) { yield* await r\`t\${a}\`; } }
+    label: for (const k in o) { if (k?.[0] ?? o.x) continue label; else throw new Error(\`\${k}\`); }
+    const f = function* () {}, g = async (x) => ({ x, [x]: x }), re = /a/u, big = 1n;
+    try { f(); } catch { g(); } finally { switch (re) { case 1: break; default: } }
+    do { debugger; } while (import.meta.url && import('x'));
+  `;
+  const ts = `
+    @decorate class C<T> implements I { constructor(private readonly p: T) {} declare q: string; m?(): void; }
+    enum E { A = 1, B = A << 1 }
+    namespace N { export const n = <T,>(x: T): T => x satisfies T as T; }
+    export = N;
+    const v = obj!.a as unknown as { b: number };
+    function over(a: string): void;
+    function over(a: unknown) { return a; }
+  `;
+
+  it('visits what a walk of every own property visits, in the same order (typescript-estree, with and without parents)', () => {
+    for (const program of [parse(js + ts, { range: true, loc: true }), parse(js + ts, { range: true, loc: true, jsDocParsingMode: 'none' })]) {
+      expect(walked(program)).toEqual(reference(program));
+      expect(childNodes(program).map((n) => n.type)).toEqual(program.body.map((n) => n.type));
+    }
+    const programs = collect(js + ts, 'Program', (node) => node);
+    const withParents = programs[0];
+    if (!withParents) throw new Error('no program');
+    expect(walked(withParents)).toEqual(reference(withParents));
+  });
+
+  it('reads espree trees the same way', () => {
+    let program: TSESTree.Program | undefined;
+    const grab = { create: (context: { sourceCode: { ast: unknown } }) => ((program = context.sourceCode.ast as TSESTree.Program), {}) };
+    const messages = new Linter().verify(
+      js,
+      [{ files: ['**/*.js'], plugins: { t: { rules: { grab } } }, rules: { 't/grab': 'error' } }],
+      'a.js',
+    );
+    expect(messages.filter((m) => m.fatal)).toEqual([]);
+    if (!program) throw new Error('no program');
+    const nodes = walked(program);
+    expect(nodes).toEqual(reference(program));
+    expect(nodes.filter((n) => n.startsWith(`${T.TemplateElement}@`))).toHaveLength(4);
+  });
+
+  it('skips the children of a node when `visit` returns false', () => {
+    const program = parse('function f() { g(); } h();', { range: true });
+    const seen: string[] = [];
+    walk(program, (node) => {
+      seen.push(node.type);
+      return node.type === T.FunctionDeclaration ? false : undefined;
+    });
+    expect(seen).toEqual([T.Program, T.FunctionDeclaration, T.ExpressionStatement, T.CallExpression, T.Identifier]);
   });
 });

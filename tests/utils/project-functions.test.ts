@@ -99,3 +99,52 @@ describe('ProjectFunctions: search', () => {
     expect(member && pf.search(member, 'never', () => undefined)).toBeUndefined();
   });
 });
+
+describe('ProjectFunctions: text pre-filter', () => {
+  const BLOCKING = path.join(FIXTURES_DIR, 'projects/blocking');
+  const lib = (name: string): string => path.join(BLOCKING, 'src/lib', name);
+  const pf = new ProjectFunctions(getProjectModelForRoot(BLOCKING, BLOCKING, { discovery: false }));
+  const read: string[] = [];
+  const sync = {
+    key: 'sync',
+    mayMatch: (text: string) => {
+      read.push(text.split('\n')[0] ?? '');
+      return text.includes('Sync');
+    },
+  };
+
+  it('rules out a module only when no project module it imports (transitively) may match', () => {
+    expect(pf.mayReach(lib('clean.ts'), sync)).toBe(false);
+    expect(pf.mayReach(lib('config.ts'), sync)).toBe(true);
+    // Its own text has no match, but what it imports (and re-exports) does.
+    expect(pf.mayReach(lib('relay.ts'), sync)).toBe(true);
+    expect(pf.mayReach(lib('middle.ts'), sync)).toBe(true);
+    expect(pf.mayReach(lib('reexport.ts'), sync)).toBe(true);
+    expect(pf.mayReach(lib('index.ts'), sync)).toBe(true);
+    // Unreadable: may.
+    expect(pf.mayReach(lib('absent.ts'), sync)).toBe(true);
+    expect(pf.mayReach(lib('escaped-clock.ts'), { key: 'never', mayMatch: () => false })).toBe(false);
+  });
+
+  it('reads each text once per filter', () => {
+    pf.mayReach(lib('clean.ts'), sync);
+    pf.mayReach(lib('relay.ts'), sync);
+    const before = read.length;
+    expect(pf.mayReach(lib('clean.ts'), sync)).toBe(false);
+    expect(pf.mayReach(lib('relay.ts'), sync)).toBe(true);
+    expect(read.length).toBe(before);
+  });
+
+  it('searches skip modules the filter rules out, and still find what the others hold', () => {
+    const relay = pf.exportedFunction(lib('relay.ts'), 'relayConfig');
+    if (!relay) throw new Error('relayConfig');
+    const test = (node: TSESTree.Node) =>
+      node.type === T.CallExpression && node.callee.type === T.MemberExpression && node.callee.property.type === T.Identifier && node.callee.property.name === 'readFileSync'
+        ? 'read'
+        : undefined;
+    const hit = pf.search(relay, 'read', test, sync);
+    expect(hit && [path.relative(BLOCKING, hit.file), hit.node.loc.start.line]).toEqual(['src/lib/config.ts', 7]);
+    const clean = pf.exportedFunction(lib('relay.ts'), 'relayClean');
+    expect(clean && pf.search(clean, 'read', test, { key: 'never', mayMatch: () => false })).toBeUndefined();
+  });
+});
