@@ -115,15 +115,17 @@ function checkProxy(
     serve = `poll${registrants.length === 1 ? 's' : ''} task queue ${queues.map((q) => `\`${q}\``).join(', ')}`;
   }
   if (registrants.length === 0) return;
-  const registered = new Set<string>();
+  // The workers' own sets (shared by every linted file), not a union copied per file.
+  const registered: ReadonlySet<string>[] = [];
   for (const worker of registrants) {
     const names = registeredActivities(model, worker);
     if (!names) return;
-    for (const name of names) registered.add(name);
+    registered.push(names);
   }
-  const workers = describeWorkers(model, registrants);
+  let workers: string | undefined;
   for (const use of proxyActivityUses(context.sourceCode, proxy.call)) {
-    if (registered.has(use.name)) continue;
+    if (registered.some((names) => names.has(use.name))) continue;
+    workers ??= describeWorkers(model, registrants);
     const owner = registrants
       .flatMap((w) => w.activities?.classInstances ?? [])
       .find((c) => c.prototypeMethods.includes(use.name));

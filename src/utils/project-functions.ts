@@ -366,9 +366,9 @@ export class ProjectFunctions {
         visited.add(current);
         const memoised = memo.get(current);
         if (memoised === false) continue;
-        const text = this.model.getText(current);
-        const imports = text === undefined ? undefined : this.model.importsOf(current);
-        if (memoised === true || text === undefined || imports === undefined || filter.mayMatch(text)) {
+        const text = memoised === true ? undefined : this.model.getText(current);
+        const imports = text === undefined || filter.mayMatch(text) ? undefined : this.model.importsOf(current);
+        if (imports === undefined) {
           memo.set(file, true);
           return true;
         }
