@@ -466,10 +466,11 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(call) {
+        // Every report is in an activity: calls elsewhere (module scope, factories, helpers) are not resolved.
+        const activity = reportableActivity(call);
+        if (!activity) return;
         const blocking = blockingCallOf(call);
         if (blocking) {
-          const activity = reportableActivity(call);
-          if (!activity) return;
           if (activity.sync) {
             context.report({
               node: call,
@@ -491,7 +492,6 @@ export default createRule<Options, MessageIds>({
           if (code.activities.has(helper) || code.factories.has(helper)) return;
           // A function nested in an activity is analysed where it is: its calls are in the activity already.
           if (code.enclosingActivity(helper)) return;
-          if (!reportableActivity(call)) return;
           const found = code.findInFunction(helper, searchKey, isBlockingNode);
           const info = found ? blockingInfo(found.node) : undefined;
           if (!info) return;
@@ -502,7 +502,6 @@ export default createRule<Options, MessageIds>({
           });
           return;
         }
-        if (!reportableActivity(call)) return;
         const info = projectCallBlocking(call);
         if (!info) return;
         context.report({
@@ -512,8 +511,7 @@ export default createRule<Options, MessageIds>({
         });
       },
       'WhileStatement, DoWhileStatement, ForStatement'(node: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement) {
-        if (!isBusyWait(node)) return;
-        if (!reportableActivity(node)) return;
+        if (!reportableActivity(node) || !isBusyWait(node)) return;
         const first = sourceCode.getFirstToken(node);
         context.report({ node, loc: first?.loc ?? node.loc, messageId: 'busyWait' });
       },

@@ -182,8 +182,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkHttpCall(call: TSESTree.CallExpression): void {
+      if (!code.enclosingActivity(call)) return;
       const http = httpCallOf(call);
-      if (!http || !code.enclosingActivity(call)) return;
+      if (!http) return;
       const options = call.arguments[http.optionsIndex];
       if (options?.type === T.SpreadElement) return;
       if (options) {
