@@ -39,7 +39,11 @@ export type DeclarationKind = 'function' | 'class' | 'const' | 'let' | 'var' | '
 export type ValueKind = 'function' | 'class' | 'value' | 'unknown';
 
 export interface LocalDeclaration {
+  /** How it is declared (`default`: the expression of `export default <expression>`). */
+  declaration: DeclarationKind;
   valueKind: ValueKind;
+  /** A named function expression's own name, which it keeps at run time (`const a = function b() {}` → `b`). */
+  functionName?: string;
   line: number;
   column: number;
 }
@@ -54,7 +58,15 @@ export interface ModuleFacts {
   exports: Map<string, ExportBinding>;
   /** `export * from '...'` specifiers (value stars only). */
   stars: string[];
+  /**
+   * Some runtime exports are in neither `exports` nor `stars`: `export =`, `export namespace`, `export import x = …`,
+   * destructuring (`export const { a } = …`), or CommonJS (`module.exports = …`, `exports.a = …`).
+   */
+  unlisted: boolean;
 }
+
+/** `@temporalio/workflow` factories whose results are plain definition objects, not functions. */
+export const DEFINITION_FACTORIES: ReadonlySet<string> = new Set(['defineSignal', 'defineQuery', 'defineUpdate']);
 
 interface PendingImport {
   request: ModuleRequest;
@@ -87,7 +99,7 @@ class Scanner {
   private readonly consumed = new Set<number>();
   private readonly pendingImports: PendingImport[] = [];
   private readonly explicitValueUses = new Set<string>();
-  readonly facts: ModuleFacts = { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [] };
+  readonly facts: ModuleFacts = { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [], unlisted: false };
 
   constructor(
     private readonly text: string,
@@ -111,9 +123,11 @@ class Scanner {
       const prev = tokens[i - 1];
       if (isPunct(prev, '.') || isPunct(prev, '?.')) continue;
       if (token.value === 'import') i = this.importStatement(i);
-      else if (token.value === 'export' && !isPunct(tokens[i + 1], ':')) i = this.exportStatement(i);
+      // (an `export` inside a block belongs to a `namespace` or `declare module`, not to this module)
+      else if (token.value === 'export' && depth === 0 && !isPunct(tokens[i + 1], ':')) i = this.exportStatement(i);
       else if (token.value === 'require') this.requireCall(i);
-      else if (depth === 0 && DECLARATION_KEYWORDS.has(token.value) && isStatementStart(prev)) this.declaration(i);
+      else if (depth === 0 && DECLARATION_KEYWORDS.has(token.value) && isStatementStart(tokens, i)) this.declaration(i);
+      else if (depth === 0 && (token.value === 'exports' || token.value === 'module') && isCommonJsAssignment(tokens, i)) this.facts.unlisted = true;
     }
     this.settleImports();
     return this.facts;
@@ -123,32 +137,41 @@ class Scanner {
   private declaration(i: number): void {
     const { tokens } = this;
     const keyword = tokens[i]?.value;
-    const declare = (name: Token | undefined, valueKind: ValueKind): void => {
-      if (isId(name) && name) this.facts.declarations.set(name.value, { valueKind, line: name.line, column: name.column });
+    // `declare function f(): void` and `declare const x: T` emit nothing: what they hold at run time is not here
+    const ambient = isId(tokens[i - 1], 'declare');
+    const declare = (name: Token | undefined, kind: DeclarationKind, valueKind: ValueKind, functionName?: string): void => {
+      if (!isId(name) || !name) return;
+      const declaration: LocalDeclaration = { declaration: kind, valueKind: ambient ? 'unknown' : valueKind, line: name.line, column: name.column };
+      if (functionName !== undefined && !ambient) declaration.functionName = functionName;
+      this.facts.declarations.set(name.value, declaration);
     };
-    if (keyword === 'function') declare(isPunct(tokens[i + 1], '*') ? tokens[i + 2] : tokens[i + 1], 'function');
-    else if (keyword === 'class') declare(tokens[i + 1], 'class');
-    else if (keyword === 'enum') declare(tokens[i + 1], 'value');
-    else if (keyword === 'const' && isId(tokens[i + 1], 'enum')) declare(tokens[i + 2], 'value');
-    else for (const v of this.variables(i + 1)) declare(v.name, v.valueKind);
+    if (keyword === 'function') declare(isPunct(tokens[i + 1], '*') ? tokens[i + 2] : tokens[i + 1], 'function', 'function');
+    else if (keyword === 'class') declare(tokens[i + 1], 'class', 'class');
+    else if (keyword === 'enum') declare(tokens[i + 1], 'enum', 'value');
+    else if (keyword === 'const' && isId(tokens[i + 1], 'enum')) declare(tokens[i + 2], 'enum', 'value');
+    else if (keyword === 'const' || keyword === 'let' || keyword === 'var') {
+      for (const v of this.variables(i + 1).found) declare(v.name, keyword, v.valueKind, v.functionName);
+    }
   }
 
-  /** Declarators of `const a = ..., b: T = ...` from `k`: names at depth 0 with what their initialiser holds. */
-  private variables(k: number): { name: Token; valueKind: ValueKind }[] {
+  /**
+   * Declarators of `const a = ..., b: T = ...` from `k`: names at depth 0 with what their initialiser holds;
+   * `pattern` when a declarator destructures (`{ a } = …`, `[b] = …`), which ends the list.
+   */
+  private variables(k: number): { found: (Initialiser & { name: Token })[]; pattern: boolean } {
     const { tokens } = this;
-    const found: { name: Token; valueKind: ValueKind }[] = [];
+    const found: (Initialiser & { name: Token })[] = [];
     while (k < tokens.length) {
       const name = tokens[k];
-      if (!name || !isId(name)) break;
+      if (!name || !isId(name)) return { found, pattern: isPunct(name, '{') || isPunct(name, '[') };
       let j = k + 1;
       if (isPunct(tokens[j], ':')) j = skipTypeAnnotation(tokens, j + 1);
-      const valueKind = isPunct(tokens[j], '=') ? initialiserKind(tokens, j + 1) : 'unknown';
-      found.push({ name, valueKind });
+      found.push({ name, ...(isPunct(tokens[j], '=') ? initialiser(tokens, j + 1) : { valueKind: 'unknown' }) });
       const next = nextDeclarator(tokens, j);
       if (next === undefined) break;
       k = next;
     }
-    return found;
+    return { found, pattern: false };
   }
 
   private consume(from: number, to: number): void {
@@ -277,9 +300,14 @@ class Scanner {
     const token = tokens[j];
     if (isPunct(token, '*')) return this.exportStar(i, j, typeOnly);
     if (isPunct(token, '{')) return this.exportClause(i, j, typeOnly);
-    if (isId(token, 'import')) return i; // `export import x = require('y')`: the import scan handles it
+    if (isId(token, 'import')) {
+      // `export import x = require('y')`: the import scan reads the binding; the export is not listed
+      this.facts.unlisted = true;
+      return i;
+    }
     if (token && isPunct(token, '=')) {
       this.exportLocal('export=', token, 'binding', false);
+      this.facts.unlisted = true;
       return i;
     }
     if (isId(token, 'default')) return this.exportDefault(j);
@@ -351,17 +379,20 @@ class Scanner {
     const { tokens } = this;
     const token = tokens[j];
     if (!token) return j;
-    let k = j + 1;
+    let k = skipDecorators(tokens, j + 1);
     if (isId(tokens[k], 'async')) k++;
     if (isId(tokens[k], 'abstract')) k++;
     const kindToken = tokens[k];
     if (isId(kindToken, 'function') || isId(kindToken, 'class')) {
-      const named = isPunct(tokens[k + 1], '*') ? tokens[k + 2] : tokens[k + 1];
-      const local = isId(named) ? (named?.value ?? 'default') : 'default';
       const isClass = kindToken?.value === 'class';
+      const candidate = isPunct(tokens[k + 1], '*') ? tokens[k + 2] : tokens[k + 1];
+      // `export default class extends Base {}` has no name
+      const named = isId(candidate) && !(isClass && (candidate?.value === 'extends' || candidate?.value === 'implements')) ? candidate : undefined;
+      const local = named?.value ?? 'default';
       this.exportLocal('default', token, isClass ? 'class' : 'function', false, local);
-      const at = isId(named) && named ? named : token;
-      this.facts.declarations.set(local, { valueKind: isClass ? 'class' : 'function', line: at.line, column: at.column });
+      const at = named ?? token;
+      const kind = isClass ? 'class' : 'function';
+      this.facts.declarations.set(local, { declaration: kind, valueKind: kind, line: at.line, column: at.column });
       return j;
     }
     if (isId(kindToken, 'interface')) return j;
@@ -371,15 +402,19 @@ class Scanner {
       this.exportLocal('default', token, 'binding', false, ident?.value);
     } else {
       this.exportLocal('default', token, 'default', false);
-      this.facts.declarations.set('default', { valueKind: initialiserKind(tokens, j + 1), line: token.line, column: token.column });
+      this.facts.declarations.set('default', { declaration: 'default', ...initialiser(tokens, j + 1), line: token.line, column: token.column });
     }
     return j;
   }
 
   private exportDeclaration(j: number): void {
     const { tokens } = this;
-    let k = j;
-    if (isId(tokens[k], 'declare')) return;
+    let k = skipDecorators(tokens, j);
+    if (isId(tokens[k], 'declare')) {
+      // `export declare const/function/class` emits nothing; a declared namespace is not listed
+      if (NAMESPACE_KEYWORDS.has(tokens[k + 1]?.value ?? '')) this.facts.unlisted = true;
+      return;
+    }
     if (isId(tokens[k], 'async')) k++;
     if (isId(tokens[k], 'abstract')) k++;
     const keyword = tokens[k]?.value;
@@ -416,6 +451,10 @@ class Scanner {
       case 'var':
         this.exportVariables(k + 1, keyword);
         return;
+      case 'namespace':
+      case 'module':
+        this.facts.unlisted = true;
+        return;
       default:
         return;
     }
@@ -423,16 +462,18 @@ class Scanner {
       this.exportLocal(name.value, name, kind, kind === 'type');
       if (kind !== 'type') {
         const valueKind: ValueKind = kind === 'function' ? 'function' : kind === 'class' ? 'class' : 'value';
-        this.facts.declarations.set(name.value, { valueKind, line: name.line, column: name.column });
+        this.facts.declarations.set(name.value, { declaration: kind, valueKind, line: name.line, column: name.column });
       }
     }
   }
 
   /** `export const a = ..., b = ...`: the names at depth 0 (destructuring patterns are skipped). */
   private exportVariables(k: number, kind: DeclarationKind): void {
-    for (const v of this.variables(k)) {
-      this.exportLocal(v.name.value, v.name, kind, false);
-      this.facts.declarations.set(v.name.value, { valueKind: v.valueKind, line: v.name.line, column: v.name.column });
+    const { found, pattern } = this.variables(k);
+    if (pattern) this.facts.unlisted = true;
+    for (const { name, ...held } of found) {
+      this.exportLocal(name.value, name, kind, false);
+      this.facts.declarations.set(name.value, { declaration: kind, ...held, line: name.line, column: name.column });
     }
   }
 
@@ -495,11 +536,35 @@ class Scanner {
 }
 
 const DECLARATION_KEYWORDS = new Set(['function', 'class', 'const', 'let', 'var', 'enum']);
-const STATEMENT_PREFIX = new Set([';', '{', '}', 'async', 'declare', 'default']);
-const VALUE_START = new Set(['new', 'true', 'false', 'null', 'undefined', '{', '[', '-', '!', 'typeof', 'void']);
+const NAMESPACE_KEYWORDS = new Set(['namespace', 'module', 'global']);
+const STATEMENT_PREFIX = new Set([';', '{', '}', 'default']);
+/** Modifiers before a declaration: it starts a statement when they do (`= async function f() {}` does not). */
+const MODIFIERS = new Set(['async', 'declare']);
+/**
+ * Words after which a line break does not end the statement (an operand follows). Not `void`: a line ending in
+ * `void` is far more often a return type (`declare function f(): void`) than an operator.
+ */
+const OPERAND_BEFORE = new Set([
+  'return', 'typeof', 'new', 'await', 'yield', 'in', 'of', 'instanceof', 'extends', 'delete', 'throw', 'case', 'do',
+  'else', 'export', 'import', 'as', 'satisfies', 'const', 'let', 'var', 'type',
+]);
 
-function isStatementStart(prev: Token | undefined): boolean {
-  return !prev || STATEMENT_PREFIX.has(prev.value);
+/** The token at `i` starts a statement: after `;`, a block, a modifier, or on a new line after a complete expression (ASI). */
+function isStatementStart(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || STATEMENT_PREFIX.has(prev.value)) return true;
+  if (prev.kind === TokenKind.Identifier && MODIFIERS.has(prev.value)) return isStatementStart(tokens, i - 1);
+  if (!tokens[i]?.newline) return false;
+  switch (prev.kind) {
+    case TokenKind.Identifier:
+      return !OPERAND_BEFORE.has(prev.value);
+    case TokenKind.Punctuator:
+      return prev.value === ')' || prev.value === ']';
+    case TokenKind.TemplateHead:
+      return false;
+    default:
+      return true;
+  }
 }
 
 const OPEN = new Set(['(', '[', '{', '<']);
@@ -526,7 +591,11 @@ function nextDeclarator(tokens: Token[], j: number): number | undefined {
     if (!t) return undefined;
     if (k > j && depth === 0 && t.newline && t.kind === TokenKind.Identifier && DECLARATION_KEYWORDS.has(t.value)) return undefined;
     if (t.kind !== TokenKind.Punctuator) continue;
-    if (t.value === '(' || t.value === '[' || t.value === '{') depth++;
+    if (t.value === '<' && tokens[k - 1]?.kind === TokenKind.Identifier) {
+      // the type arguments of a call (`f<A, B>(…)`, `new Map<K, V>()`): their commas separate no declarators
+      const end = closing(tokens, k);
+      if (end > 0 && isPunct(tokens[end + 1], '(')) k = end;
+    } else if (t.value === '(' || t.value === '[' || t.value === '{') depth++;
     else if (t.value === ')' || t.value === ']' || t.value === '}') {
       if (--depth < 0) return undefined;
     } else if (depth === 0 && t.value === ';') return undefined;
@@ -535,33 +604,230 @@ function nextDeclarator(tokens: Token[], j: number): number | undefined {
   return undefined;
 }
 
-/** What the initialiser starting at `j` evaluates to: a function, a class, a plain value, or unknown. */
-function initialiserKind(tokens: Token[], j: number): ValueKind {
-  const t = tokens[j];
-  if (!t) return 'unknown';
-  if (t.kind !== TokenKind.Identifier && t.kind !== TokenKind.Punctuator) return 'value';
-  if (t.value === 'function') return 'function';
-  if (t.value === 'class') return 'class';
-  if (t.value === 'async' && (isId(tokens[j + 1], 'function') || isPunct(tokens[j + 1], '(') || isId(tokens[j + 1]))) return 'function';
-  if (t.kind === TokenKind.Identifier && isPunct(tokens[j + 1], '=>')) return 'function';
-  if (t.value === '(' || t.value === '<') return arrowAhead(tokens, j) ? 'function' : 'unknown';
-  if (VALUE_START.has(t.value)) return 'value';
-  return 'unknown';
+/** What an initialiser holds, and a function expression's own name. */
+interface Initialiser {
+  valueKind: ValueKind;
+  functionName?: string;
 }
 
-/** True when a `=>` follows the parenthesised (or generic) head starting at `j`. */
-function arrowAhead(tokens: Token[], j: number): boolean {
-  let depth = 0;
-  for (let k = j; k < tokens.length && k < j + 500; k++) {
-    const t = tokens[k];
-    if (t?.kind !== TokenKind.Punctuator) continue;
-    if (t.value === '=>' && depth === 0) return true;
-    if (OPEN.has(t.value)) depth++;
-    else if (CLOSE.has(t.value)) depth--;
-    else if (depth === 0 && (t.value === ';' || t.value === ',')) return false;
-    if (depth < 0) return false;
+const UNKNOWN: Initialiser = { valueKind: 'unknown' };
+const OPEN_BRACKETS = new Set(['(', '[', '{']);
+const CLOSE_BRACKETS = new Set([')', ']', '}']);
+/** Words that continue an expression on the next line (any other word there starts a statement). */
+const CONTINUATION_WORDS = new Set(['in', 'instanceof', 'as', 'satisfies']);
+const LITERAL_WORDS = new Set(['true', 'false', 'null', 'undefined']);
+const UNARY_WORDS = new Set(['typeof', 'void', 'delete']);
+const UNARY_PUNCTUATORS = new Set(['-', '+', '!', '~']);
+
+/**
+ * What the initialiser starting at `j` holds: certain only when the whole expression is read (so `[f][0]` or
+ * `function () {}.bind(x)` are `unknown`): an arrow or function expression, a class expression, or a plain value
+ * (a literal, object, array, `new X(…)`, a `defineSignal(…)`-style call, a unary operator on one of these or on a
+ * name), each possibly wrapped in `as T` / `satisfies T` / `!`.
+ */
+function initialiser(tokens: Token[], j: number): Initialiser {
+  if (isArrow(tokens, j)) return { valueKind: 'function' };
+  const fn = functionExpression(tokens, j);
+  if (fn) {
+    if (!endsAt(tokens, skipTypeWrappers(tokens, fn.end))) return UNKNOWN;
+    return fn.name === undefined ? { valueKind: 'function' } : { valueKind: 'function', functionName: fn.name };
   }
-  return false;
+  const cls = classExpressionEnd(tokens, j);
+  if (cls >= 0) return endsAt(tokens, skipTypeWrappers(tokens, cls)) ? { valueKind: 'class' } : UNKNOWN;
+  const value = valueEnd(tokens, j);
+  return value >= 0 && endsAt(tokens, skipTypeWrappers(tokens, value)) ? { valueKind: 'value' } : UNKNOWN;
+}
+
+/** Tokens searched for the `>` closing a `<` (type arguments are short; `a < b` has none). */
+const MAX_TYPE_ARGUMENT_TOKENS = 512;
+
+/** Index of the token closing the bracket at `k` (`(`, `[`, `{`, or the `<` of type parameters), or -1. */
+function closing(tokens: Token[], k: number): number {
+  const angle = isPunct(tokens[k], '<');
+  const stop = angle ? Math.min(tokens.length, k + MAX_TYPE_ARGUMENT_TOKENS) : tokens.length;
+  let depth = 0;
+  for (let i = k; i < stop; i++) {
+    const t = tokens[i];
+    if (t?.kind !== TokenKind.Punctuator) continue;
+    if (angle ? t.value === '<' : OPEN_BRACKETS.has(t.value)) depth++;
+    else if ((angle ? t.value === '>' : CLOSE_BRACKETS.has(t.value)) && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when the expression ends before token `k`: at `;`, `,`, the end of the file, or a statement on a new line. */
+function endsAt(tokens: Token[], k: number): boolean {
+  if (k < 0) return false;
+  const t = tokens[k];
+  if (!t || isPunct(t, ';') || isPunct(t, ',')) return true;
+  return t.newline && t.kind === TokenKind.Identifier && !CONTINUATION_WORDS.has(t.value);
+}
+
+/** An arrow function at `j`: `x =>`, `(…) =>`, `(…): T =>`, `<T>(…) =>`, each possibly `async`. */
+function isArrow(tokens: Token[], j: number): boolean {
+  let k = j;
+  if (isId(tokens[k]) && isPunct(tokens[k + 1], '=>')) return true;
+  if (isId(tokens[k], 'async') && tokens[k + 1]?.newline === false) {
+    k++;
+    if (isId(tokens[k]) && isPunct(tokens[k + 1], '=>')) return true;
+  }
+  if (isPunct(tokens[k], '<')) k = closing(tokens, k) + 1;
+  if (k <= 0 || !isPunct(tokens[k], '(')) return false;
+  const end = closing(tokens, k);
+  // `(…):` at the start of an expression can only be an arrow's return type
+  return end >= 0 && (isPunct(tokens[end + 1], '=>') || isPunct(tokens[end + 1], ':'));
+}
+
+/** A function expression at `j` (`async`? `function` `*`? name? `<T>`? `(…)` `: T`? `{…}`): the index after it and its name. */
+function functionExpression(tokens: Token[], j: number): { end: number; name?: string } | undefined {
+  let k = j;
+  if (isId(tokens[k], 'async') && isId(tokens[k + 1], 'function') && tokens[k + 1]?.newline === false) k++;
+  if (!isId(tokens[k], 'function')) return undefined;
+  k++;
+  if (isPunct(tokens[k], '*')) k++;
+  const named = isId(tokens[k]) ? tokens[k] : undefined;
+  if (named) k++;
+  if (isPunct(tokens[k], '<')) k = closing(tokens, k) + 1;
+  if (k <= 0 || !isPunct(tokens[k], '(')) return undefined;
+  k = closing(tokens, k) + 1;
+  if (k > 0 && isPunct(tokens[k], ':')) k = simpleType(tokens, k + 1);
+  if (k <= 0 || !isPunct(tokens[k], '{')) return undefined;
+  const end = closing(tokens, k);
+  if (end < 0) return undefined;
+  return named ? { end: end + 1, name: named.value } : { end: end + 1 };
+}
+
+/** The index after a class expression at `j` (`class Name? extends …? {…}`), or -1. */
+function classExpressionEnd(tokens: Token[], j: number): number {
+  if (!isId(tokens[j], 'class')) return -1;
+  for (let k = j + 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isPunct(t, '{')) {
+      const end = closing(tokens, k);
+      return end < 0 ? -1 : end + 1;
+    }
+    if (isPunct(t, '(') || isPunct(t, '[') || isPunct(t, '<')) {
+      k = closing(tokens, k);
+      if (k < 0) return -1;
+    } else if (t?.kind !== TokenKind.Identifier && !isPunct(t, '.') && !isPunct(t, ',')) return -1;
+  }
+  return -1;
+}
+
+/** The index after a plain value at `j` (see `initialiser`), or -1. */
+function valueEnd(tokens: Token[], j: number): number {
+  const t = tokens[j];
+  if (!t) return -1;
+  switch (t.kind) {
+    case TokenKind.String:
+    case TokenKind.Template:
+    case TokenKind.Number:
+    case TokenKind.RegExp:
+      return j + 1;
+    case TokenKind.Punctuator:
+      if (t.value === '{' || t.value === '[') {
+        const end = closing(tokens, j);
+        return end < 0 ? -1 : end + 1;
+      }
+      return UNARY_PUNCTUATORS.has(t.value) ? unaryOperandEnd(tokens, j + 1) : -1;
+    case TokenKind.Identifier: {
+      if (LITERAL_WORDS.has(t.value)) return j + 1;
+      if (UNARY_WORDS.has(t.value)) return unaryOperandEnd(tokens, j + 1);
+      if (t.value === 'new') return newExpressionEnd(tokens, j + 1);
+      const callee = nameChain(tokens, j);
+      return DEFINITION_FACTORIES.has(tokens[callee - 1]?.value ?? '') ? callEnd(tokens, callee, true) : -1;
+    }
+    default:
+      return -1; // a template with substitutions: its end is not a token
+  }
+}
+
+/** `a.b.c` from `j`: the index after it, or `j` when no name is there. */
+function nameChain(tokens: Token[], j: number): number {
+  if (!isId(tokens[j])) return j;
+  let k = j + 1;
+  while (isPunct(tokens[k], '.') && isId(tokens[k + 1])) k += 2;
+  return k;
+}
+
+/** Type arguments (`<…>`) and an argument list (`(…)`, optional unless `required`) from `k`: the index after, or -1. */
+function callEnd(tokens: Token[], k: number, required: boolean): number {
+  if (isPunct(tokens[k], '<')) k = closing(tokens, k) + 1;
+  if (k <= 0) return -1;
+  if (!isPunct(tokens[k], '(')) return required ? -1 : k;
+  const end = closing(tokens, k);
+  return end < 0 ? -1 : end + 1;
+}
+
+/** `new X.Y<T>(…)` after `new`: the index after it, or -1. */
+function newExpressionEnd(tokens: Token[], k: number): number {
+  const callee = nameChain(tokens, k);
+  return callee === k ? -1 : callEnd(tokens, callee, false);
+}
+
+/** The operand of a unary operator: a plain value, another unary operator, or a name (`!a.b`). */
+function unaryOperandEnd(tokens: Token[], k: number): number {
+  const value = valueEnd(tokens, k);
+  if (value >= 0) return value;
+  const name = nameChain(tokens, k);
+  return name === k ? -1 : name;
+}
+
+/** The index after `as T`, `as const`, `satisfies T` and `!` wrappers from `k` (`k` when none), or -1. */
+function skipTypeWrappers(tokens: Token[], k: number): number {
+  for (;;) {
+    const t = tokens[k];
+    if (!t || t.newline) return k;
+    if (isPunct(t, '!')) {
+      k++;
+      continue;
+    }
+    if (!isId(t, 'as') && !isId(t, 'satisfies')) return k;
+    if (isId(tokens[k + 1], 'const')) {
+      k += 2;
+      continue;
+    }
+    k = simpleType(tokens, k + 1);
+    if (k < 0) return -1;
+  }
+}
+
+/** A type written as names with type arguments, array brackets and unions (`Foo.Bar<X>[] | null`): the index after, or -1. */
+function simpleType(tokens: Token[], k: number): number {
+  if (isPunct(tokens[k], '|') || isPunct(tokens[k], '&')) k++;
+  for (;;) {
+    const name = nameChain(tokens, k);
+    if (name === k) return -1;
+    k = callEnd(tokens, name, false);
+    if (k < 0 || isPunct(tokens[k], '(')) return -1;
+    while (isPunct(tokens[k], '[') && isPunct(tokens[k + 1], ']')) k += 2;
+    if (!isPunct(tokens[k], '|') && !isPunct(tokens[k], '&')) return k;
+    k++;
+  }
+}
+
+/** Decorators (`@a.b`, `@c(…)`) from `k`: the index after them. */
+function skipDecorators(tokens: Token[], k: number): number {
+  while (isPunct(tokens[k], '@')) {
+    const end = callEnd(tokens, nameChain(tokens, k + 1), false);
+    if (end < 0) return k;
+    k = end;
+  }
+  return k;
+}
+
+/** `module.exports = …`, `exports.a = …`, `module.exports['b'] = …` at `i`. */
+function isCommonJsAssignment(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  let members = 0;
+  for (;;) {
+    if (isPunct(tokens[k], '.') && isId(tokens[k + 1])) k += 2;
+    else if (isPunct(tokens[k], '[')) k = closing(tokens, k) + 1;
+    else break;
+    if (k <= 0) return false;
+    members++;
+  }
+  return members > 0 && isPunct(tokens[k], '=');
 }
 
 /** How the identifier at `i` uses its binding: certainly as a value, not a reference at all, or unclear. */
@@ -593,6 +859,6 @@ export function scanModule(file: string, text: string, elision = true): ModuleFa
   try {
     return new Scanner(text, elision && TS_FILE.test(file) && !file.endsWith('.d.ts'), file.endsWith('x')).run();
   } catch {
-    return { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [] };
+    return { requests: [], declarations: new Map(), imports: new Map(), exports: new Map(), stars: [], unlisted: true };
   }
 }

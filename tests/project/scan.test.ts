@@ -188,7 +188,6 @@ export = Box;
         load: 'function',
         mutable: 'value',
         old: 'function',
-        declared: 'unknown',
         single: 'function',
         paren: 'unknown',
         typed: 'function'
@@ -323,7 +322,7 @@ const arr = [G, H];
       ],
       declarations: {
         o: 'value',
-        t: 'value',
+        t: 'unknown', // the end of a template with substitutions is not a token
         m: 'unknown',
         typed: 'value',
         tagged: 'unknown',
@@ -502,5 +501,107 @@ describe('tokenize: edge forms', () => {
     expect(tokenize('x = "unterminated').map((t) => t.value)).toEqual(['x', '=', 'unterminated']);
     expect(tokenize('// only a comment').map((t) => t.value)).toEqual([]);
     expect(tokenize('/re/.test(s)').map((t) => t.value)).toEqual(['/re/', '.', 'test', '(', 's', ')']);
+  });
+});
+
+describe('scanModule: what a binding holds, and exports it cannot list', () => {
+  const held = (text: string) =>
+    Object.fromEntries(
+      [...scanModule('held.ts', text).declarations].map(([k, v]) => [k, `${v.declaration} ${v.valueKind}${v.functionName ? ` ${v.functionName}` : ''}`]),
+    );
+
+  it('classifies an initialiser only when it reads the whole expression', () => {
+    expect(held(`const arrow = async (a: number): Promise<number> => a, bare = x => x, asyncBare = async x => x;
+const generic = <T,>(x: T): T => x;
+const expression = function () {}, named = async function inner(): Promise<void> {}, gen = function* g() {};
+const typedReturn = function (): Promise<string | undefined> { return p; };
+const cls = class extends Base<{ a: 1 }> {};
+const signal = defineSignal<[string]>('s'), query = wf.defineQuery<{ a: string; b: number }>('q');
+const made = new Map<string, number>(), plain = new Thing;
+const literals = [1, 'a', \`t\`, /r/, true, null, undefined, -1, !0, typeof x, void 0];
+const wrapped = { a: 1 } as const, checked = [] satisfies Foo.Bar<X>[] | null, sure = value!;
+const cast = null as unknown as () => void; // a function type is not read
+const template = \`x\${y}\`;
+const bound = function () {}.bind(null);
+const picked = [f][0];
+const either = 'a' || f;
+const maybe = !a ? f : g;
+const conditional = (x) ? y => y : z;
+const asyncCall = async(x);
+const member = new X().run;
+const other = wrap(fn), alias = fn, paren = (() => {});
+let unset;
+`)).toEqual({
+      arrow: 'const function', bare: 'const function', asyncBare: 'const function', generic: 'const function',
+      expression: 'const function', named: 'const function inner', gen: 'const function g', typedReturn: 'const function',
+      cls: 'const class', signal: 'const value', query: 'const value', made: 'const value', plain: 'const value',
+      literals: 'const value', wrapped: 'const value', checked: 'const value', cast: 'const unknown', sure: 'const unknown',
+      template: 'const unknown', bound: 'const unknown', picked: 'const unknown', either: 'const unknown', maybe: 'const unknown',
+      conditional: 'const unknown', asyncCall: 'const unknown', member: 'const unknown', other: 'const unknown', alias: 'const unknown',
+      paren: 'const unknown', unset: 'let unknown',
+    });
+  });
+
+  it('reads declarations that follow a statement without a semicolon, and not function expressions', () => {
+    expect(held(`import { a } from './a'
+const first = () => a
+function second() {}
+enum Third { A }
+foo(a)
+class Fourth {}
+const fifth = [a]
+let sixth = cond
+  ? function () {}
+  : null
+declare function ambient(): void
+declare const declared: number
+`)).toEqual({
+      first: 'const function', second: 'function function', Third: 'enum value', Fourth: 'class class', fifth: 'const value',
+      sixth: 'let unknown', ambient: 'function unknown', declared: 'const unknown',
+    });
+  });
+
+  it('reads declarators after type arguments with commas', () => {
+    expect(held(`export const a = defineUpdate<void, [string]>('u'), b = () => 1;\nconst c = new Map<string, [number]>(), d = 1;`)).toEqual({
+      a: 'const value', b: 'const function', c: 'const value', d: 'const value',
+    });
+    expect(scanModule('a.ts', `export const a = defineUpdate<void, [string]>('u');`).unlisted).toBe(false);
+  });
+
+  it('marks exports it cannot list', () => {
+    const unlisted = (text: string): boolean => scanModule('u.ts', text).unlisted;
+    for (const text of [
+      'const a = 1;\nexport = a;',
+      'module.exports = { a: 1 };',
+      'exports.a = function () {};',
+      "module.exports['b'] = 1;",
+      'export namespace Space { export const a = 1; }',
+      'export declare namespace Space { const a: 1; }',
+      'export module Legacy {}',
+      "export import fs = require('fs');",
+      'export const { a, b } = source;',
+      'export const c = 1, [d] = list;',
+    ]) {
+      expect(unlisted(text), text).toBe(true);
+    }
+    for (const text of [
+      'const exports = {};\nexport const a = exports;',
+      'function f() { exports.a = 1; }',
+      'const x = module.exports;',
+      'namespace Inner { export const a = 1; }\nexport const b = 2;',
+      "declare module 'pkg' { export const a: 1; }",
+    ]) {
+      expect(unlisted(text), text).toBe(false);
+    }
+    // an `export` inside a block belongs to the namespace or module declaration
+    expect([...scanModule('n.ts', 'namespace Inner { export const a = 1; }\nexport const b = 2;').exports.keys()]).toEqual(['b']);
+  });
+
+  it('reads decorated and anonymous classes', () => {
+    const facts = scanModule('d.ts', 'export @sealed class Decorated {}\n@logged() export class Logged {}');
+    expect([...facts.exports.keys()]).toEqual(['Decorated', 'Logged']);
+    expect(scanModule('d.ts', 'export default @sealed class {}').exports.get('default')).toMatchObject({ local: 'default', declaration: 'class' });
+    expect(scanModule('d.ts', 'export default class extends Base {}').exports.get('default')).toMatchObject({ local: 'default', declaration: 'class' });
+    expect(scanModule('d.ts', 'export default class implements I {}').exports.get('default')).toMatchObject({ local: 'default' });
   });
 });
