@@ -216,6 +216,9 @@ export class ProjectFiles {
   /** The initialiser of a top-level `const`/`let`/`var` of `file`, following imports of other project files. */
   topLevelConst(file: string, name: string, depth = 0): ConstDefinition | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    // a function, class or enum declaration has no initialiser (the scan tells without a parse)
+    const declared = this.facts(file)?.declarations.get(name)?.declaration;
+    if (declared === 'function' || declared === 'class' || declared === 'enum') return undefined;
     const mod = this.parsed(file);
     if (!mod) return undefined;
     const init = mod.topLevel.get(name);

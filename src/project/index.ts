@@ -53,6 +53,7 @@ export function conventionModel(root: string, settings: TemporalSettings): Proje
     getText: () => undefined,
     getAst: () => undefined,
     exportOrigin: () => undefined,
+    moduleFacts: () => undefined,
     adoptAst: () => undefined,
     getModuleExportNode: () => undefined,
     getTopLevelConst: () => undefined,

@@ -449,6 +449,7 @@ export class ModelState {
         if (!origin) return null;
         return origin.kind === 'file' ? { file: origin.file, local: origin.local } : undefined;
       },
+      moduleFacts: (file: string) => this.files.facts(real(file)),
       getModuleExportNode: (file: string, exportName: string): ConstDefinition | undefined => this.files.exportedConst(real(file), exportName),
       getTopLevelConst: (file: string, name: string): ConstDefinition | undefined => this.files.topLevelConst(real(file), name),
     } satisfies Omit<ProjectModel, 'workers' | 'discovered' | 'diagnostics'>;

@@ -4,6 +4,9 @@
  * Positions: `line` is 1-based, `column` 0-based (ESLint's convention).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { ModuleFacts } from './scan.js';
+
+export type { ModuleFacts } from './scan.js';
 
 export type Role = 'workflow' | 'activity' | 'worker' | 'client' | 'test';
 
@@ -219,6 +222,12 @@ export interface ProjectModel {
    * `name`, `undefined` when unknown (no model, unreadable file, an export of a package).
    */
   exportOrigin(file: string, name: string): { file: string; local: string } | null | undefined;
+  /**
+   * The fast scan of a project file (requests, imports, exports, `export *` specifiers, top-level declarations with
+   * what they hold), to answer from tokens what needs no parse. Shared and cached: never modify it. Undefined when
+   * the file cannot be read.
+   */
+  moduleFacts(file: string): ModuleFacts | undefined;
   /** Initialiser of the `const` exported as `exportName` by `file` (through barrels and `import … export`). */
   getModuleExportNode(file: string, exportName: string): ConstDefinition | undefined;
   /** Initialiser of the top-level constant `name` of `file`; an imported name is followed to its declaring file. */

@@ -1,14 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import type { ProjectModel } from '../project/index.js';
+import type { ModuleFacts, ProjectModel } from '../project/index.js';
+import { DEFINITION_FACTORIES } from '../project/scan.js';
 import { stripTypeWrappers } from './ast.js';
 
 /**
- * What the runtime exports of a `workflowsPath` module are, read from the project model's parses of the module and
- * the local modules it re-exports (facts §5.1: every exported function is a workflow type under its export KEY;
- * `default` is the fallback for unknown types). Also the `name` a function carries at run time, which is what a
- * client sends when it starts a workflow by reference (`@temporalio/common` `src/workflow-options.ts`,
- * `extractWorkflowType`: `workflowTypeOrFunc.name`).
+ * What the runtime exports of a `workflowsPath` module are, and the `name` a function carries at run time, which is
+ * what a client sends when it starts a workflow by reference (`@temporalio/common` `src/workflow-options.ts`,
+ * `extractWorkflowType`: `workflowTypeOrFunc.name`). Facts §5.1: every exported function is a workflow type under its
+ * export KEY; `default` is the fallback for unknown types.
+ *
+ * Read from the project model's fast scan of the module and the local modules it re-exports; a module is parsed only
+ * for a binding the scan cannot classify (`export const x = wrap(fn)`, `export { y }` of an alias), and for the
+ * `range` of a function, which is read from the parse when first asked for. Without scan facts for a file (an
+ * unreadable file, a model without them) the reader falls back to the parse for everything.
  */
 
 /** `function`: certainly a function; `value`: certainly not one; `unknown`: cannot tell (calls, classes, ...). */
@@ -18,8 +23,9 @@ export interface ExportedBinding {
   kind: ExportKind;
   /** The function's own `name` at run time, when `kind` is `function` and it is statically known. */
   functionName?: string;
-  /** Where the function (or value) is defined: file and the node's range, to compare two exports. */
+  /** Where a function is defined: its file and the function node's range, to compare two exports. */
   file?: string;
+  /** Read from the module's parse on first access when the scan found the function (few questions need it). */
   range?: readonly [number, number];
 }
 
@@ -41,8 +47,8 @@ const VALUE_NODES = new Set<string>([
   T.BinaryExpression,
   T.UnaryExpression,
 ]);
-/** `@temporalio/workflow` factories whose results are plain definition objects, not functions. */
-const DEFINITION_FACTORIES = new Set(['defineSignal', 'defineQuery', 'defineUpdate']);
+const UNKNOWN: ExportedBinding = Object.freeze({ kind: 'unknown' });
+const VALUE: ExportedBinding = Object.freeze({ kind: 'value' });
 
 function moduleName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === T.Identifier ? node.name : node.value;
@@ -55,6 +61,16 @@ function calleeName(node: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
+/** A function found by the scan: its `range` comes from the parse of `file`, on first access. */
+function scannedFunction(file: string, functionName: string, locate: () => readonly [number, number] | undefined): ExportedBinding {
+  let range: readonly [number, number] | undefined | null = null;
+  const binding: ExportedBinding = { kind: 'function', functionName, file };
+  return Object.defineProperty(binding, 'range', {
+    enumerable: true,
+    get: () => (range === null ? (range = locate()) : range),
+  });
+}
+
 interface Local {
   node: TSESTree.Node;
   /** The binding name (for `const a = () => {}`, whose function takes the name `a`). */
@@ -65,7 +81,7 @@ class ExportReader {
   private readonly cache = new Map<string, ModuleExports>();
   /**
    * Per module, for each name its `export *` statements provide: the first module providing it (`null` for
-   * `export * as name from`), filled while `exports` lists the module.
+   * `export * as name from`, in parsed modules), filled while `exports` lists the module.
    */
   private readonly starOwners = new Map<string, Map<string, string | null>>();
   /** `entryWorkflowTypes` results by entry module. */
@@ -80,6 +96,123 @@ class ExportReader {
       return undefined;
     }
   }
+
+  private facts(file: string): ModuleFacts | undefined {
+    try {
+      return this.model.moduleFacts(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private resolve(file: string, specifier: string): string | undefined {
+    return this.model.resolveModule(file, specifier);
+  }
+
+  /** What export `name` of `file` is. */
+  binding(file: string, name: string, depth = 0): ExportedBinding {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const facts = this.facts(file);
+    if (!facts) return this.parsedBinding(file, name, depth);
+    const exported = name === 'export=' ? undefined : facts.exports.get(name);
+    if (exported && !exported.typeOnly && !(exported.kind === 'local' && exported.declaration === 'type')) {
+      if (exported.kind === 'reexport') return this.imported(file, exported.specifier, exported.imported, depth);
+      const { local } = exported;
+      // `export default <expression>` and anonymous default functions and classes are declared as `default`
+      const fallback = local === 'default' ? () => this.parsedBinding(file, 'default', depth) : () => this.parsedLocal(file, local, depth + 1);
+      return this.scannedLocal(file, facts, local, depth, fallback);
+    }
+    return name === 'default' ? UNKNOWN : this.starBinding(file, name, depth);
+  }
+
+  /** What the top-level binding `name` of `file` is. */
+  localBinding(file: string, name: string): ExportedBinding {
+    const facts = this.facts(file);
+    if (!facts) return this.parsedLocal(file, name, 0);
+    // `default` names no binding (an anonymous default export is reached through `binding`)
+    if (name === 'default') return UNKNOWN;
+    return this.scannedLocal(file, facts, name, 0, () => this.parsedLocal(file, name, 0));
+  }
+
+  /**
+   * The top-level binding `local` of a scanned module: an import followed to its module, or a declaration the scan
+   * classified. `fallback` (the parse) answers what the scan cannot tell.
+   */
+  private scannedLocal(file: string, facts: ModuleFacts, local: string, depth: number, fallback: () => ExportedBinding): ExportedBinding {
+    const imported = facts.imports.get(local);
+    if (imported) {
+      // a type-only import is no runtime binding; `import x = require()` may be anything the module assigns
+      if (imported.typeOnly || facts.requests.some((r) => r.kind === 'import-equals' && r.specifier === imported.specifier)) return fallback();
+      return this.imported(file, imported.specifier, imported.imported, depth);
+    }
+    const declaration = facts.declarations.get(local);
+    switch (declaration?.valueKind) {
+      case 'function':
+        return scannedFunction(file, declaration.functionName ?? local, () => this.parsedRange(file, local));
+      case 'class':
+        return UNKNOWN;
+      case 'value':
+        return VALUE;
+      default:
+        return fallback();
+    }
+  }
+
+  /** `imported` of the module `specifier` names from `file` (`*`: the module namespace object). */
+  private imported(file: string, specifier: string, imported: string, depth: number): ExportedBinding {
+    if (imported === '*') return VALUE;
+    const target = this.resolve(file, specifier);
+    return target ? this.binding(target, imported, depth + 1) : UNKNOWN;
+  }
+
+  /** `name` provided by the `export *` statements of `file`: the first star module that has it, as `exports` lists them. */
+  private starBinding(file: string, name: string, depth: number): ExportedBinding {
+    this.exports(file, depth);
+    const owner = this.starOwners.get(file)?.get(name);
+    if (owner === null) return VALUE;
+    return owner === undefined ? UNKNOWN : this.binding(owner, name, depth + 1);
+  }
+
+  /** Every runtime export of `file`. */
+  exports(file: string, depth = 0): ModuleExports {
+    const cached = this.cache.get(file);
+    if (cached) return cached;
+    const result: ModuleExports = { names: new Map(), complete: true };
+    this.cache.set(file, result);
+    const owners = new Map<string, string | null>();
+    this.starOwners.set(file, owners);
+    const facts = depth > MAX_DEPTH ? undefined : this.facts(file);
+    if (facts) this.listScanned(file, facts, result, owners, depth);
+    else this.listParsed(file, result, owners, depth);
+    return result;
+  }
+
+  private listScanned(file: string, facts: ModuleFacts, result: ModuleExports, owners: Map<string, string | null>, depth: number): void {
+    const add = (name: string): void => {
+      if (!result.names.has(name)) result.names.set(name, this.binding(file, name, depth));
+    };
+    if (facts.unlisted) result.complete = false;
+    for (const [name, exported] of facts.exports) {
+      if (name === 'export=' || exported.typeOnly || (exported.kind === 'local' && exported.declaration === 'type')) continue;
+      add(name);
+    }
+    for (const specifier of facts.stars) {
+      const target = this.resolve(file, specifier);
+      if (!target) {
+        result.complete = false;
+        continue;
+      }
+      const inner = this.exports(target, depth + 1);
+      if (!inner.complete) result.complete = false;
+      for (const name of inner.names.keys()) {
+        if (name === 'default') continue;
+        if (!owners.has(name)) owners.set(name, target);
+        add(name);
+      }
+    }
+  }
+
+  // The parse: for what the scan cannot tell, and for files without scan facts.
 
   /** The binding `name` declared by top-level `statements`. */
   private local(statements: readonly TSESTree.Node[], name: string): Local | { importFrom: string; imported: string } | undefined {
@@ -117,54 +250,59 @@ class ExportReader {
 
   private classifyNode(file: string, local: Local, program: Program, depth: number): ExportedBinding {
     const node = stripTypeWrappers(local.node);
-    const at = { file, range: node.range };
     switch (node.type) {
       case T.FunctionDeclaration:
       case T.FunctionExpression:
-        return { kind: 'function', functionName: node.id?.name ?? local.name, ...at };
+        return { kind: 'function', functionName: node.id?.name ?? local.name, file, range: node.range };
       case T.ArrowFunctionExpression:
-        return { kind: 'function', functionName: local.name, ...at };
+        return { kind: 'function', functionName: local.name, file, range: node.range };
       case T.TSEnumDeclaration:
-        return { kind: 'value', ...at };
+        return VALUE;
       case T.Identifier:
         return this.classifyLocal(file, program, node.name, depth + 1);
       case T.CallExpression: {
         const name = calleeName(node);
-        return { kind: name !== undefined && DEFINITION_FACTORIES.has(name) ? 'value' : 'unknown', ...at };
+        return name !== undefined && DEFINITION_FACTORIES.has(name) ? VALUE : UNKNOWN;
       }
       default:
-        return { kind: VALUE_NODES.has(node.type) ? 'value' : 'unknown', ...at };
+        return VALUE_NODES.has(node.type) ? VALUE : UNKNOWN;
     }
   }
 
   private classifyLocal(file: string, program: Program, name: string, depth: number): ExportedBinding {
-    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+    if (depth > MAX_DEPTH) return UNKNOWN;
     const found = this.local(program.body, name);
-    if (!found) return { kind: 'unknown' };
-    if ('importFrom' in found) {
-      if (found.imported === '*') return { kind: 'value' };
-      const target = this.model.resolveModule(file, found.importFrom);
-      return target ? this.binding(target, found.imported, depth + 1) : { kind: 'unknown' };
-    }
+    // an undeclared `undefined` is the global value
+    if (!found) return name === 'undefined' ? VALUE : UNKNOWN;
+    if ('importFrom' in found) return this.imported(file, found.importFrom, found.imported, depth);
     return this.classifyNode(file, found, program, depth);
   }
 
-  /** What the top-level binding `name` of `file` is. */
-  localBinding(file: string, name: string): ExportedBinding {
+  /** The top-level binding `name` of `file`, from its parse. */
+  private parsedLocal(file: string, name: string, depth: number): ExportedBinding {
     const program = this.ast(file);
-    return program ? this.classifyLocal(file, program, name, 0) : { kind: 'unknown' };
+    return program ? this.classifyLocal(file, program, name, depth) : UNKNOWN;
   }
 
-  /** What export `name` of `file` is. */
-  binding(file: string, name: string, depth = 0): ExportedBinding {
-    if (depth > MAX_DEPTH) return { kind: 'unknown' };
+  /** The range of the function the scan found as the top-level binding `local` of `file` (`default`: the default export). */
+  private parsedRange(file: string, local: string): readonly [number, number] | undefined {
+    try {
+      return (local === 'default' ? this.parsedBinding(file, 'default', 0) : this.parsedLocal(file, local, 0)).range;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Export `name` of `file`, from its parse. */
+  private parsedBinding(file: string, name: string, depth: number): ExportedBinding {
+    if (depth > MAX_DEPTH) return UNKNOWN;
     const program = this.ast(file);
-    if (!program) return { kind: 'unknown' };
+    if (!program) return UNKNOWN;
     for (const statement of program.body) {
       if (statement.type === T.ExportDefaultDeclaration && name === 'default') {
         const decl = statement.declaration;
         if ((decl.type === T.FunctionDeclaration || decl.type === T.ClassDeclaration) && !decl.id) {
-          return decl.type === T.FunctionDeclaration ? { kind: 'function', functionName: 'default', file, range: decl.range } : { kind: 'unknown' };
+          return decl.type === T.FunctionDeclaration ? { kind: 'function', functionName: 'default', file, range: decl.range } : UNKNOWN;
         }
         if (decl.type === T.ArrowFunctionExpression || (decl.type === T.FunctionExpression && !decl.id)) {
           return { kind: 'function', functionName: 'default', file, range: decl.range };
@@ -181,36 +319,20 @@ class ExportReader {
       for (const spec of statement.specifiers) {
         if (spec.exportKind === 'type' || moduleName(spec.exported) !== name) continue;
         const localName = moduleName(spec.local);
-        if (statement.source) {
-          const target = this.model.resolveModule(file, statement.source.value);
-          return target ? this.binding(target, localName, depth + 1) : { kind: 'unknown' };
-        }
+        if (statement.source) return this.imported(file, statement.source.value, localName, depth);
         return this.classifyLocal(file, program, localName, depth + 1);
       }
     }
     // `export * from './x'` (never re-exports `default`): the first star module that has the name, as listed by
     // `exports` (a barrel of N modules is read once, not once per name).
-    if (name !== 'default') {
-      this.exports(file, depth);
-      const owner = this.starOwners.get(file)?.get(name);
-      if (owner === null) return { kind: 'value' };
-      if (owner !== undefined) return this.binding(owner, name, depth + 1);
-    }
-    return { kind: 'unknown' };
+    return name === 'default' ? UNKNOWN : this.starBinding(file, name, depth);
   }
 
-  /** Every runtime export of `file`. */
-  exports(file: string, depth = 0): ModuleExports {
-    const cached = this.cache.get(file);
-    if (cached) return cached;
-    const result: ModuleExports = { names: new Map(), complete: true };
-    this.cache.set(file, result);
-    const owners = new Map<string, string | null>();
-    this.starOwners.set(file, owners);
+  private listParsed(file: string, result: ModuleExports, owners: Map<string, string | null>, depth: number): void {
     const program = depth > MAX_DEPTH ? undefined : this.ast(file);
     if (!program) {
       result.complete = false;
-      return result;
+      return;
     }
     const add = (name: string): void => {
       if (!result.names.has(name)) result.names.set(name, this.binding(file, name, depth));
@@ -224,13 +346,15 @@ class ExportReader {
           if (statement.exportKind === 'type') break;
           const decl = statement.declaration;
           if (decl?.type === T.VariableDeclaration) {
+            // `export declare const x` emits nothing
+            if (decl.declare) break;
             for (const d of decl.declarations) {
               if (d.id.type === T.Identifier) add(d.id.name);
               else result.complete = false;
             }
           } else if ((decl?.type === T.FunctionDeclaration || decl?.type === T.ClassDeclaration || decl?.type === T.TSEnumDeclaration) && decl.id) {
-            if (!(decl.type === T.ClassDeclaration && decl.declare)) add(decl.id.name);
-          } else if (decl?.type === T.TSModuleDeclaration) {
+            if (!(decl.type !== T.FunctionDeclaration && decl.declare)) add(decl.id.name);
+          } else if (decl?.type === T.TSModuleDeclaration || decl?.type === T.TSImportEqualsDeclaration) {
             result.complete = false;
           }
           for (const spec of statement.specifiers) if (spec.exportKind !== 'type') add(moduleName(spec.exported));
@@ -244,7 +368,7 @@ class ExportReader {
             add(name);
             break;
           }
-          const target = this.model.resolveModule(file, statement.source.value);
+          const target = this.resolve(file, statement.source.value);
           if (!target) {
             result.complete = false;
             break;
@@ -268,7 +392,6 @@ class ExportReader {
           break;
       }
     }
-    return result;
   }
 }
 
