@@ -4,7 +4,7 @@ import { getFileInfo } from '../project/index.js';
 import { RANDOM_PACKAGES } from '../sdk/random-packages.js';
 import { reportNode, workflowStartCall } from '../utils/contracts.js';
 import { createRule } from '../utils/create-rule.js';
-import { isFromPackage, isGlobal, ReferenceResolver, unwrapExpression } from '../utils/references.js';
+import { fileResolver, isFromPackage, isGlobal, type ReferenceResolver, unwrapExpression } from '../utils/references.js';
 import { evaluate, getProperty, type Lookup, scopeLookup } from '../utils/static-value.js';
 
 export type Options = [];
@@ -44,7 +44,7 @@ export default createRule<Options, MessageIds>({
     } catch {
       // not knowing the roles is no reason to be silent
     }
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+    const resolver = fileResolver(context.sourceCode, context.filename);
     const lookup = scopeLookup(context.sourceCode);
     return {
       CallExpression(node) {

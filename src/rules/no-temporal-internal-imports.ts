@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { PUBLIC_EXPORTS } from '../sdk/public-exports.js';
 import { createRule } from '../utils/create-rule.js';
+import { mayNameModule } from '../utils/references.js';
 
 export type Options = [];
 export type MessageIds = 'internalImport' | 'internalImportNoPublic' | 'usePublicEntry';
@@ -73,6 +74,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
+    // Only specifiers under `@temporalio/` are reported.
+    if (!mayNameModule(context.sourceCode, '@temporalio/')) return {};
     function check(node: TSESTree.Node, sourceNode: TSESTree.StringLiteral): void {
       const internal = parseInternal(sourceNode.value);
       if (!internal) return;

@@ -6,7 +6,7 @@ import { createRule } from '../utils/create-rule.js';
 import { insertProperty, isInFile } from '../utils/object-fixes.js';
 import { isFromPackage, isGlobal, type ReferenceResolver } from '../utils/references.js';
 import { getProperty, type StaticValue } from '../utils/static-value.js';
-import { createTemporalOptionsContext, propertyValue, type TemporalOptionsContext } from '../utils/temporal-options.js';
+import { createTemporalOptionsContext, mayUseTemporal, propertyValue, type TemporalOptionsContext } from '../utils/temporal-options.js';
 
 export type Mode = 'handled-failures' | 'always';
 export type Options = [{ mode?: Mode }];
@@ -308,6 +308,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!mayUseTemporal(context)) return {};
     const ctx = createTemporalOptionsContext(context);
     const mode: Mode = options.mode ?? 'handled-failures';
 

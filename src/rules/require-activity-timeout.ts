@@ -7,7 +7,7 @@ import { createRule } from '../utils/create-rule.js';
 import { hasCommentInside } from '../utils/fixers.js';
 import { insertProperty, isInFile } from '../utils/object-fixes.js';
 import { getProperty, type StaticProperty, type StaticValue } from '../utils/static-value.js';
-import { createTemporalOptionsContext, isModuleLevel, propertyValue, type TemporalOptionsContext } from '../utils/temporal-options.js';
+import { createTemporalOptionsContext, isModuleLevel, mayUseTemporal, propertyValue, type TemporalOptionsContext } from '../utils/temporal-options.js';
 
 export type Options = [];
 export type MessageIds = 'missingOptions' | 'missingTimeout' | 'zeroTimeout' | 'addStartToCloseTimeout' | 'replaceWithTimeout';
@@ -72,6 +72,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!mayUseTemporal(context)) return {};
     const ctx = createTemporalOptionsContext(context);
 
     const check = (call: TSESTree.CallExpression): void => {

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
-import { isModuleExport, ReferenceResolver } from '../utils/references.js';
+import { fileResolver, isModuleExport, mayNameModule } from '../utils/references.js';
 
 export type Options = [];
 export type MessageIds = 'errorNotRead' | 'notIterated' | 'replayNotAwaited' | 'addAwait';
@@ -60,7 +60,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+    // The replay functions come from `@temporalio/worker` as written (this resolver follows no re-exports).
+    if (!mayNameModule(context.sourceCode, '@temporalio/worker')) return {};
+    const resolver = fileResolver(context.sourceCode, context.filename);
 
     /** A loop over the histories' results: it must be `for await`, and must read each result's `error`. */
     function checkLoop(loop: TSESTree.ForOfStatement, call: TSESTree.CallExpression): void {

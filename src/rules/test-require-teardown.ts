@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
-import { ReferenceResolver } from '../utils/references.js';
+import { fileResolver, mayNameModule } from '../utils/references.js';
 import { assignedVariableName, isInCleanupContext, isTestEnvironmentCreation } from '../utils/test-code.js';
 
 export type Options = [];
@@ -50,7 +50,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+    // Environments come from `@temporalio/testing` as written (this resolver follows no re-exports).
+    if (!mayNameModule(context.sourceCode, '@temporalio/testing')) return {};
+    const resolver = fileResolver(context.sourceCode, context.filename);
     const seen = new Set<TSESLint.Scope.Variable>();
     return {
       CallExpression(node) {

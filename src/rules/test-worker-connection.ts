@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../utils/create-rule.js';
 import { insertProperty } from '../utils/object-fixes.js';
-import { isModuleExport, ReferenceResolver, unwrapExpression } from '../utils/references.js';
+import { fileResolver, isModuleExport, mayNameModule, unwrapExpression } from '../utils/references.js';
 import { evaluate, getProperty, scopeLookup } from '../utils/static-value.js';
 import { assignedVariableName, isTestEnvironmentCreation } from '../utils/test-code.js';
 
@@ -26,7 +26,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+    // Reports need an environment from `@temporalio/testing` as written (this resolver follows no re-exports).
+    if (!mayNameModule(context.sourceCode, '@temporalio/testing')) return {};
+    const resolver = fileResolver(context.sourceCode, context.filename);
     const lookup = scopeLookup(context.sourceCode);
     const envNames = new Set<string>();
     let envSeen = false;

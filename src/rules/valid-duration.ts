@@ -8,6 +8,7 @@ import { isInFile } from '../utils/object-fixes.js';
 import type { StaticValue } from '../utils/static-value.js';
 import {
   createTemporalOptionsContext,
+  mayUseTemporal,
   forEachDurationProperty,
   nodeValue,
   reportNodeOf,
@@ -65,6 +66,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    if (!mayUseTemporal(context)) return {};
     const ctx = createTemporalOptionsContext(context);
     const once = reportOnce();
     const checkSuspicious = options.suspiciousNumbers !== false;

@@ -8,6 +8,7 @@ import { isInFile } from '../utils/object-fixes.js';
 import type { StaticProperty, StaticValue } from '../utils/static-value.js';
 import {
   createTemporalOptionsContext,
+  mayUseTemporal,
   forEachRetryPolicy,
   propertyValue,
   reportNodeOf,
@@ -88,6 +89,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!mayUseTemporal(context)) return {};
     const ctx = createTemporalOptionsContext(context);
     const once = reportOnce();
 

@@ -4,7 +4,7 @@ import { getFileInfo } from '../project/index.js';
 import { reportNode, workerCallKind } from '../utils/contracts.js';
 import { createRule } from '../utils/create-rule.js';
 import { insertProperty } from '../utils/object-fixes.js';
-import { isFromPackage, isGlobal, isModuleExport, type Reference, ReferenceResolver, unwrapExpression } from '../utils/references.js';
+import { fileResolver, isFromPackage, isGlobal, isModuleExport, mayNameModule, type Reference, unwrapExpression } from '../utils/references.js';
 import { evaluate, getProperty, scopeLookup } from '../utils/static-value.js';
 import { isTestEnvironmentCreation } from '../utils/test-code.js';
 import { enclosingFunction, isFunctionNode } from '../utils/ast.js';
@@ -64,8 +64,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const text = context.sourceCode.text;
-    if (!text.includes('Worker')) return {};
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename);
+    // Every report needs a `Worker.create` from `@temporalio/worker` as written (this resolver follows no re-exports).
+    if (!text.includes('Worker') || !mayNameModule(context.sourceCode, '@temporalio/worker')) return {};
+    const resolver = fileResolver(context.sourceCode, context.filename);
     const lookup = scopeLookup(context.sourceCode);
     const requireGrace = options.requireShutdownGraceTime === true;
     let isWorkerCode = false;

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import { ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
@@ -239,6 +239,88 @@ export class ReferenceResolver {
     if (!origin) return ref;
     return { ...ref, source: origin.source, path: origin.name === '*' ? ref.path.slice(1) : [origin.name, ...ref.path.slice(1)] };
   }
+}
+
+/** What a shared resolver needs of the project model (`ProjectModel` has it). */
+export interface ReExportSource {
+  resolveReExport: ReExportResolver;
+}
+
+interface FileResolvers {
+  filename: string | undefined;
+  plain?: ReferenceResolver;
+  byModel?: WeakMap<ReExportSource, ReferenceResolver>;
+}
+
+const fileResolvers = new WeakMap<object, FileResolvers>();
+
+/**
+ * The resolver of the linted file, shared by every rule that lints it (the rules of one lint share its `SourceCode`):
+ * each callee is resolved once per file instead of once per rule. With `model`, imports are followed through the
+ * project's re-exporting modules (an unknown origin leaves the import as written); without it, only as written.
+ * Rules never modify the references it returns.
+ */
+export function fileResolver(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  filename: string | undefined,
+  model?: ReExportSource,
+): ReferenceResolver {
+  let entry = fileResolvers.get(sourceCode);
+  if (!entry || entry.filename !== filename) {
+    entry = { filename };
+    fileResolvers.set(sourceCode, entry);
+  }
+  if (!model) return (entry.plain ??= new ReferenceResolver(sourceCode, filename));
+  entry.byModel ??= new WeakMap();
+  let resolver = entry.byModel.get(model);
+  if (!resolver) {
+    resolver = new ReferenceResolver(sourceCode, filename, (f, s, n) => {
+      try {
+        return model.resolveReExport(f, s, n);
+      } catch {
+        return undefined;
+      }
+    });
+    entry.byModel.set(model, resolver);
+  }
+  return resolver;
+}
+
+const SINGLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** The value of a string or template token's raw text (quotes kept), escapes decoded. */
+function unescapeToken(raw: string): string {
+  return raw.replace(
+    /\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[0-3][0-7]{0,2}|[4-7][0-7]?|\r\n|[\s\S])/g,
+    (_, escape: string) => {
+      const first = escape.charAt(0);
+      if (first === 'u' && escape.length > 1) {
+        const code = Number.parseInt(escape.startsWith('u{') ? escape.slice(2, -1) : escape.slice(1), 16);
+        return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      }
+      if (first === 'x' && escape.length === 3) return String.fromCharCode(Number.parseInt(escape.slice(1), 16));
+      if (/^[0-7]/.test(first)) return String.fromCharCode(Number.parseInt(escape, 8));
+      if (/^(\r\n|[\n\r\u2028\u2029])$/.test(escape)) return '';
+      return SINGLE_ESCAPES[escape] ?? escape;
+    },
+  );
+}
+
+/**
+ * False only when no string in the file can name `prefix` (`'@temporalio/'`, `'@temporalio/testing'`): then no import,
+ * `require` or `import x = require()` of the file refers to such a module as written, escapes (`'\u0040temporalio/…'`)
+ * included. A cheap check before a rule's listeners: the text is searched once, tokens only when it has a backslash.
+ */
+export function mayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix: string): boolean {
+  const text = sourceCode.text;
+  if (text.includes(prefix)) return true;
+  if (!text.includes('\\')) return false;
+  // Parsers that keep no tokens (some JS-plugin hosts): assume it may.
+  const tokens = (sourceCode.ast as { tokens?: readonly TSESTree.Token[] }).tokens;
+  if (!tokens) return true;
+  return tokens.some(
+    (token) => (token.type === AST_TOKEN_TYPES.String || token.type === AST_TOKEN_TYPES.Template) && token.value.includes('\\') && unescapeToken(token.value).includes(prefix),
+  );
 }
 
 function append(ref: Reference, key: string): Reference {

@@ -7,7 +7,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
-import { getProjectModel } from '../project/index.js';
+import { getProjectModel, type ProjectModel } from '../project/index.js';
 import {
   CLIENT_ACTIVITY_METHODS,
   CLIENT_OPTIONS_TYPES,
@@ -24,7 +24,7 @@ import {
   type ShapeName,
 } from '../sdk/duration-options.js';
 import { findActivityProxy } from './activity-proxies.js';
-import { ReferenceResolver, isFromPackage, requireSource, unwrapExpression, type ModuleReference } from './references.js';
+import { fileResolver, isFromPackage, mayNameModule, requireSource, unwrapExpression, type ModuleReference, type ReferenceResolver } from './references.js';
 import { projectLookup } from './project-lookup.js';
 import { evaluate, type Lookup, type StaticProperty, type StaticValue } from './static-value.js';
 import { getTypeFacts, type TypeFacts } from './type-facts.js';
@@ -97,24 +97,85 @@ export interface TemporalOptionsContext {
 
 /** Resolver, static lookup and type facts for the linted file. Never throws. */
 export function createTemporalOptionsContext(context: AnyContext): TemporalOptionsContext {
-  const sourceCode = context.sourceCode;
-  let reExports: ((f: string, s: string, n: string) => { source: string; name: string } | undefined) | undefined;
+  let model: ProjectModel | undefined;
   try {
-    const model = getProjectModel(context);
-    reExports = (f, s, n) => {
-      try {
-        return model.resolveReExport(f, s, n);
-      } catch {
-        return undefined;
-      }
-    };
+    model = getProjectModel(context);
   } catch {
-    reExports = undefined;
+    model = undefined;
   }
-  const resolver = new ReferenceResolver(sourceCode, context.filename, reExports);
+  const resolver = fileResolver(context.sourceCode, context.filename, model);
   const lookup = projectLookup(context);
   const types = getTypeFacts(context);
   return { resolver, lookup, types, evaluate: (node) => evaluate(node, lookup) };
+}
+
+const temporalUse = new WeakMap<object, { filename: string; may: boolean }>();
+
+/**
+ * False only when no option or duration site can be found in the linted file, so a rule can skip its listeners: no
+ * string of the file names a `@temporalio/` module, no type information is at hand (a parameter typed as a Temporal
+ * client needs no import), and no import of the file is a Temporal export re-exported by a project module (asked of
+ * the model binding by binding, as the resolver would). A `require` or a namespace import of a project module counts
+ * as maybe. Once per file, shared by the rules.
+ */
+export function mayUseTemporal(context: AnyContext): boolean {
+  const sourceCode = context.sourceCode;
+  const known = temporalUse.get(sourceCode);
+  if (known?.filename === context.filename) return known.may;
+  const may = computeMayUseTemporal(context);
+  temporalUse.set(sourceCode, { filename: context.filename, may });
+  return may;
+}
+
+function computeMayUseTemporal(context: AnyContext): boolean {
+  const sourceCode = context.sourceCode;
+  if (mayNameModule(sourceCode, '@temporalio/')) return true;
+  if (getTypeFacts(context)) return true;
+  let model: ProjectModel;
+  try {
+    model = getProjectModel(context);
+  } catch {
+    // without a model the resolver follows no re-exports: only what the file names
+    return false;
+  }
+  // `require('./m').x` is followed like an import; `\u` may spell `require` in an identifier.
+  const text = sourceCode.text;
+  if (text.includes('require') || text.includes('\\u')) return true;
+  const filename = context.filename;
+  const isProjectModule = (source: string): boolean => {
+    try {
+      return model.resolveModule(filename, source) !== undefined;
+    } catch {
+      return false;
+    }
+  };
+  const reExportsTemporal = (source: string, name: string): boolean => {
+    try {
+      return model.resolveReExport(filename, source, name)?.source.startsWith('@temporalio/') === true;
+    } catch {
+      return false;
+    }
+  };
+  for (const statement of sourceCode.ast.body) {
+    const node = statement.type === T.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (node.type === T.TSModuleDeclaration) return true;
+    if (node.type === T.TSImportEqualsDeclaration) {
+      const ref = node.moduleReference;
+      if (ref.type === T.TSExternalModuleReference && isProjectModule(ref.expression.value)) return true;
+      continue;
+    }
+    if (node.type !== T.ImportDeclaration) continue;
+    const source = node.source.value;
+    for (const spec of node.specifiers) {
+      if (spec.type === T.ImportNamespaceSpecifier) {
+        if (isProjectModule(source)) return true;
+        continue;
+      }
+      const name = spec.type === T.ImportDefaultSpecifier ? 'default' : spec.imported.type === T.Identifier ? spec.imported.name : spec.imported.value;
+      if (reExportsTemporal(source, name)) return true;
+    }
+  }
+  return false;
 }
 
 function matchesModule(ref: ModuleReference | undefined, packages: readonly string[], path: readonly string[]): boolean {

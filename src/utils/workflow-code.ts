@@ -6,7 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
 import { getFileInfo, getProjectModel, type FileInfo, type ProjectModel } from '../project/index.js';
 import { isFunctionNode, type FunctionNode } from './ast.js';
-import { ReferenceResolver, unwrapExpression } from './references.js';
+import { fileResolver, type ReferenceResolver, unwrapExpression } from './references.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 
@@ -37,13 +37,7 @@ export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext
   if (info.roles.get('activity')?.source === 'discovery' && !info.isWorkflowEntry) return undefined;
   const model = getProjectModel(context);
   try {
-    const resolver = new ReferenceResolver(context.sourceCode, context.filename, (f, s, n) => {
-      try {
-        return model.resolveReExport(f, s, n);
-      } catch {
-        return undefined;
-      }
-    });
+    const resolver = fileResolver(context.sourceCode, context.filename, model);
     const evidence = info.roles.get('workflow');
     const self = info.isWorkflowEntry || evidence?.source === 'convention' || (evidence?.chain.length ?? 0) <= 1;
     const chain = info.describe('workflow');

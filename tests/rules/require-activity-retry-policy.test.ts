@@ -3,6 +3,8 @@ import path from 'node:path';
 import { FIXTURES_DIR, createRuleTester, createTypedRuleTester, typedFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+/** A file of a project whose `src/wf.ts` re-exports `@temporalio/workflow` APIs (renamed, as a namespace, ...). */
+const BARRELS = path.join(FIXTURES_DIR, 'projects/barrels/src/workflows/a.ts');
 const WORKFLOWS = 'src/workflows.ts';
 /** A project on disk whose `src/options.ts` exports shared options (followed through the project model). */
 const CROSS_FILE = path.join(FIXTURES_DIR, 'projects/activity-options/src/workflows.ts');
@@ -182,6 +184,34 @@ export function make(o: object) {
     },
   ],
   invalid: [
+    // `proxyActivities` through a project module that re-exports the namespace: the file names no `@temporalio/` module.
+    {
+      code: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ startToCloseTimeout: '1m' });`,
+      filename: BARRELS,
+      options: [{ mode: 'always' }],
+      errors: [
+        {
+          messageId: 'unboundedRetries',
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'addScheduleToCloseTimeout',
+              output: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ startToCloseTimeout: '1m', scheduleToCloseTimeout: '10 minutes' });`,
+            },
+            {
+              messageId: 'addMaximumAttempts',
+              output: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ startToCloseTimeout: '1m', retry: { maximumAttempts: 3 } });`,
+            },
+          ],
+        },
+      ],
+    },
     // A zero scheduleToCloseTimeout and null attempts bound nothing; destructured catch parameters, Promise.race,
     // computed members, \`.finally\` chains and rejection handlers that are not functions or do not rethrow.
     {

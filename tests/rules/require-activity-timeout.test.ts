@@ -3,6 +3,8 @@ import path from 'node:path';
 import { FIXTURES_DIR, createRuleTester, createTypedRuleTester, typedFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+/** A file of a project whose `src/wf.ts` re-exports `@temporalio/workflow` APIs (renamed, as a namespace, ...). */
+const BARRELS = path.join(FIXTURES_DIR, 'projects/barrels/src/workflows/a.ts');
 const WORKFLOWS = 'src/workflows.ts';
 /** A project on disk whose `src/options.ts` exports shared options (followed through the project model). */
 const CROSS_FILE = path.join(FIXTURES_DIR, 'projects/activity-options/src/workflows.ts');
@@ -96,6 +98,28 @@ export function f(o: object) { return proxyActivities({ ...o, startToCloseTimeou
     },
   ],
   invalid: [
+    // `proxyActivities` through a project module that re-exports the namespace: the file names no `@temporalio/` module.
+    {
+      code: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ retry: { maximumAttempts: 3 } });`,
+      filename: BARRELS,
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 46,
+          endLine: 2,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'addStartToCloseTimeout',
+              output: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ retry: { maximumAttempts: 3 }, startToCloseTimeout: '1 minute' });`,
+            },
+          ],
+        },
+      ],
+    },
     // An explicit undefined is absent (the suggestion replaces it); two zeros are two reports.
     {
       code: `import { proxyActivities } from '@temporalio/workflow';

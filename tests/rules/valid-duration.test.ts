@@ -3,6 +3,8 @@ import path from 'node:path';
 import { FIXTURES_DIR, createRuleTester, createTypedRuleTester, typedFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+/** A file of a project whose `src/wf.ts` re-exports `@temporalio/workflow` APIs (renamed, as a namespace, ...). */
+const BARRELS = path.join(FIXTURES_DIR, 'projects/barrels/src/workflows/a.ts');
 const WORKFLOWS = 'src/workflows.ts';
 /** A project on disk whose `src/options.ts` exports shared options (followed through the project model). */
 const CROSS_FILE = path.join(FIXTURES_DIR, 'projects/activity-options/src/workflows.ts');
@@ -182,6 +184,19 @@ declare const unknownThing: any;`,
     },
   ],
   invalid: [
+    // Temporal APIs through a project module that re-exports them: the file names no `@temporalio/` module.
+    {
+      code: `import { nap, condition } from '../wf';
+export async function a(): Promise<void> {
+  await condition(() => true, '1 dya');
+  await nap('1 dya');
+}`,
+      filename: BARRELS,
+      errors: [
+        { messageId: 'invalidDuration', line: 3, column: 31, endLine: 3, endColumn: 38 },
+        { messageId: 'invalidDuration', line: 4, column: 13, endLine: 4, endColumn: 20 },
+      ],
+    },
     // Legacy ScheduleClient, standalone activities, computed members, signalWithStart, client option types.
     {
       code: `import { ScheduleClient, Client } from '@temporalio/client';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { FIXTURES_DIR, createRuleTester, createTypedRuleTester, typedFile } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+/** A file of a project whose `src/wf.ts` re-exports `@temporalio/workflow` APIs (renamed, as a namespace, ...). */
+const BARRELS = path.join(FIXTURES_DIR, 'projects/barrels/src/workflows/a.ts');
 const WORKFLOWS = 'src/workflows.ts';
 /** A project on disk whose `src/options.ts` exports shared options (followed through the project model). */
 const CROSS_FILE = path.join(FIXTURES_DIR, 'projects/activity-options/src/workflows.ts');
@@ -109,6 +111,13 @@ proxyActivities({ startToCloseTimeout: '1m', retry: 'default' });`,
     },
   ],
   invalid: [
+    // `proxyActivities` through a project module that re-exports the namespace: the file names no `@temporalio/` module.
+    {
+      code: `import { workflow } from '../wf';
+export const acts = workflow.proxyActivities({ startToCloseTimeout: '1m', retry: { backoffCoefficient: 0.5 } });`,
+      filename: BARRELS,
+      errors: [{ messageId: 'backoffCoefficientBelowOne', line: 2, column: 104, endLine: 2, endColumn: 107 }],
+    },
     {
       code: `import { proxyActivities } from '@temporalio/workflow';
 proxyActivities({ startToCloseTimeout: '1m', retry: { maximumAttempts: NaN, nonRetryableErrorTypes: 42 } });

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { isFromPackage, isGlobal, isModuleExport, ReferenceResolver, requireSource, type Reference } from '../../src/utils/references.js';
+import { fileResolver, isFromPackage, isGlobal, isModuleExport, mayNameModule, ReferenceResolver, requireSource, type Reference } from '../../src/utils/references.js';
 import { collect } from './harness.js';
 
 /** Resolves the callee of every call in `code`; returns `source:path` strings (or `global:path`, or `-`). */
@@ -198,5 +198,55 @@ describe('ReferenceResolver: patterns, import-equals and re-exports', () => {
         reExports,
       ),
     ).toEqual(['@temporalio/workflow:sleep', '@temporalio/workflow:condition', './barrel:other', '/repo/packages/pkg/src/helper.ts:helper']);
+  });
+});
+
+describe('mayNameModule', () => {
+  /** `mayNameModule` of the whole file, asked from its Program node. */
+  function names(code: string, prefix = '@temporalio/'): boolean {
+    return collect(code, 'Program', (_node, context) => mayNameModule(context.sourceCode, prefix))[0] ?? false;
+  }
+
+  it('finds the name as written, in any string or comment', () => {
+    expect(names(`import { sleep } from '@temporalio/workflow';`)).toBe(true);
+    expect(names(`const wf = require(\`@temporalio/workflow\`);`)).toBe(true);
+    expect(names(`// @temporalio/workflow\nexport const a = 1;`)).toBe(true);
+    expect(names(`import { sleep } from '@temporalio/workflow';`, '@temporalio/testing')).toBe(false);
+  });
+
+  it('is false for files that name no such module', () => {
+    expect(names(`import { readFile } from 'node:fs/promises'; export const a = '\\n';`)).toBe(false);
+    expect(names(`import { x } from './temporalio/workflow';`)).toBe(false);
+  });
+
+  it('decodes escapes in strings and templates', () => {
+    expect(names(String.raw`import { sleep } from '\u0040temporalio/workflow';`)).toBe(true);
+    expect(names(String.raw`const wf = require("\x40temporal\u{69}o/workflow");`)).toBe(true);
+    expect(names(String.raw`const wf = require(` + '`' + String.raw`\@temporalio\/workflow` + '`' + ');')).toBe(true);
+    expect(names(String.raw`const s = '\u0040temporalio\\/workflow';`)).toBe(false);
+  });
+});
+
+describe('fileResolver', () => {
+  it('shares one resolver per file and re-export source, and follows re-exports only with one', () => {
+    const model = { resolveReExport: () => ({ source: '@temporalio/workflow', name: 'sleep' }) };
+    const failing = {
+      resolveReExport: () => {
+        throw new Error('unreadable');
+      },
+    };
+    const [shown] = collect(`import { nap } from './barrel'; nap(1);`, 'CallExpression', (node, context) => {
+      const plain = fileResolver(context.sourceCode, context.filename);
+      const following = fileResolver(context.sourceCode, context.filename, model);
+      const callee = (node as TSESTree.CallExpression).callee;
+      return {
+        shared: plain === fileResolver(context.sourceCode, context.filename) && following === fileResolver(context.sourceCode, context.filename, model),
+        distinct: plain !== following,
+        plain: show(plain.resolve(callee)),
+        following: show(following.resolve(callee)),
+        failing: show(fileResolver(context.sourceCode, context.filename, failing).resolve(callee)),
+      };
+    });
+    expect(shown).toEqual({ shared: true, distinct: true, plain: './barrel:nap', following: '@temporalio/workflow:sleep', failing: './barrel:nap' });
   });
 });
