@@ -78,7 +78,10 @@ function mayBlockText(text: string): boolean {
 
 const BLOCKING_TEXT: TextFilter = { key: 'blocking', mayMatch: mayBlockText };
 
-/** `Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()` by name (for files read without scopes). */
+/**
+ * `Date.now()`, `new Date()`, `performance.now()`, `process.hrtime()` by name (for files read without scopes). Every
+ * name it matches is in `CLOCK_GLOBALS`, which the text pre-filter ({@link mayBlockText}) looks for.
+ */
 function isSyntacticClockRead(node: TSESTree.Node): boolean {
   if (node.type === T.NewExpression) return node.callee.type === T.Identifier && node.callee.name === 'Date';
   if (node.type !== T.CallExpression) return false;
