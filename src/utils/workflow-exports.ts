@@ -11,7 +11,7 @@ import { stripTypeWrappers } from './ast.js';
  * export KEY; `default` is the fallback for unknown types.
  *
  * Read from the project model's fast scan of the module and the local modules it re-exports; a module is parsed only
- * for a binding the scan cannot classify (`export const x = wrap(fn)`, `export { y }` of an alias), and for the
+ * for a binding the scan cannot classify (`export const x = wrap(fn)`, `export const y = x`), and for the
  * `range` of a function, which is read from the parse when first asked for. Without scan facts for a file (an
  * unreadable file, a model without them) the reader falls back to the parse for everything.
  */
@@ -32,7 +32,10 @@ export interface ExportedBinding {
 export interface ModuleExports {
   /** Runtime export names (type-only exports excluded) and what they are. */
   names: Map<string, ExportedBinding>;
-  /** False when some exports could not be listed (`export *` from a package, `export =`, CommonJS, parse failure). */
+  /**
+   * False when some exports could not be listed (`export *` from a package, `export =`, CommonJS, namespaces, an
+   * unreadable file; a syntax error only when the module had to be parsed).
+   */
   complete: boolean;
 }
 
