@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils } from '@typescript-eslint/utils';
-import { IO_CATEGORY_LABEL, matchIoPackage } from '../sdk/io-packages.js';
+import { IO_CATEGORY_LABEL, matchIoPackage, type IoMatch } from '../sdk/io-packages.js';
 import { NON_WORKFLOW_PACKAGES } from '../sdk/non-workflow-packages.js';
 import {
   ALLOWED_BUILTIN_MODULES,
@@ -28,6 +28,24 @@ export type MessageIds =
   | 'nonLiteralRequire';
 
 const NODE_SCHEME = 'node:';
+
+const MAX_IO_MATCHES = 10_000;
+const ioMatches = new Map<string, IoMatch | null>();
+
+/**
+ * `matchIoPackage` against the built-in list, remembered by specifier (the list is tried pattern by pattern, and a
+ * project imports the same few packages from many files), then against the settings' `ioModules`.
+ */
+function ioPackage(specifier: string, extra: readonly string[]): IoMatch | undefined {
+  let builtIn = ioMatches.get(specifier);
+  if (builtIn === undefined) {
+    builtIn = matchIoPackage(specifier) ?? null;
+    if (ioMatches.size >= MAX_IO_MATCHES) ioMatches.clear();
+    ioMatches.set(specifier, builtIn);
+  }
+  if (builtIn) return builtIn;
+  return extra.length > 0 ? matchIoPackage(specifier, extra) : undefined;
+}
 
 const NON_WORKFLOW_HINTS: Readonly<Record<string, string>> = {
   '@temporalio/activity': 'Call activities through `proxyActivities()` and import their types with `import type`',
@@ -164,7 +182,7 @@ export default createRule<Options, MessageIds>({
         return { ignored: false };
       }
       if (ignored) return { ignored: true };
-      const io = matchIoPackage(specifier, ioExtra);
+      const io = ioPackage(specifier, ioExtra);
       if (io && !resolvesToProjectFile(specifier)) {
         const category = io.category === 'settings' ? 'an I/O package (settings `temporalio.ioModules`)' : IO_CATEGORY_LABEL[io.category];
         context.report({ node: literal, messageId: 'ioPackage', data: { source: specifier, category, why } });

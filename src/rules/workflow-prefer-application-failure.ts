@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
-import type { ProjectModel } from '../project/index.js';
+import type { ProjectModel, WorkerInfo } from '../project/index.js';
 import { BUILTIN_ERROR_CLASSES, TEMPORAL_FAILURE_CLASSES, WORKFLOW_PACKAGE } from '../sdk/workflow-api.js';
 import { createRule } from '../utils/create-rule.js';
 import { escapeRegExp, readProjectFile, resolveImportedFile } from '../utils/cross-file.js';
@@ -108,10 +108,25 @@ function classifyClass(
   return { ...base, chain: name === undefined ? base.chain : [name, ...base.chain] };
 }
 
-/** Error type names every worker that runs workflows fails the workflow on; `'unknown'` when a worker's list is unknown. */
-function workerFailureTypes(model: ProjectModel): Set<string> | 'unknown' {
+const failureTypesByWorkers = new WeakMap<readonly WorkerInfo[], ReadonlySet<string> | 'unknown'>();
+
+/**
+ * Error type names every worker that runs workflows fails the workflow on; `'unknown'` when a worker's list is unknown.
+ * The same for every linted file: computed once per list of workers (the model replaces the list when they change).
+ */
+function workerFailureTypes(model: ProjectModel): ReadonlySet<string> | 'unknown' {
+  const workers = model.workers;
+  let result = failureTypesByWorkers.get(workers);
+  if (result === undefined) {
+    result = computeWorkerFailureTypes(workers);
+    failureTypesByWorkers.set(workers, result);
+  }
+  return result;
+}
+
+function computeWorkerFailureTypes(workers: readonly WorkerInfo[]): ReadonlySet<string> | 'unknown' {
   const names = new Set<string>();
-  for (const worker of model.workers) {
+  for (const worker of workers) {
     if (worker.kind !== 'Worker.create' || (worker.workflowsPath === undefined && !worker.hasWorkflowBundle)) continue;
     if (worker.workflowFailureErrorTypes === undefined) return 'unknown';
     for (const name of worker.workflowFailureErrorTypes) names.add(name);
@@ -201,7 +216,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
 
     const allowed = new Set(options.workflowFailureErrorTypes ?? []);
-    let workerTypes: Set<string> | 'unknown';
+    let workerTypes: ReadonlySet<string> | 'unknown';
     try {
       workerTypes = workerFailureTypes(model);
     } catch {

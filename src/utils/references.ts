@@ -286,6 +286,9 @@ export function fileResolver(
   return resolver;
 }
 
+/** A backslash that may start an escape spelling a letter, `@`, `/` or `-`. */
+const MAY_SPELL = /\\[^nrtbfv\\'"`\r\n\u2028\u2029]/;
+
 const SINGLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /** The value of a string or template token's raw text (quotes kept), escapes decoded. */
@@ -314,7 +317,8 @@ function unescapeToken(raw: string): string {
 export function mayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix: string): boolean {
   const text = sourceCode.text;
   if (text.includes(prefix)) return true;
-  if (!text.includes('\\')) return false;
+  // `\n`, `\t`, `\\`, quotes and line continuations decode to characters no module name here contains.
+  if (!MAY_SPELL.test(text)) return false;
   // Parsers that keep no tokens (some JS-plugin hosts): assume it may.
   const tokens = (sourceCode.ast as { tokens?: readonly TSESTree.Token[] }).tokens;
   if (!tokens) return true;

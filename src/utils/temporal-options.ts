@@ -19,8 +19,10 @@ import {
   SHAPES,
   TEMPORAL_PACKAGES,
   TEST_ENV_SLEEP,
+  type DurationCall,
   type DurationTraits,
   type FailurePoint,
+  type OptionsCall,
   type ShapeName,
 } from '../sdk/duration-options.js';
 import { findActivityProxy } from './activity-proxies.js';
@@ -177,6 +179,25 @@ function computeMayUseTemporal(context: AnyContext): boolean {
   }
   return false;
 }
+
+const pathKey = (path: readonly string[]): string => path.join('\0');
+
+/** `OPTIONS_CALLS` and `DURATION_CALLS` by export path, in their order: a callee is looked up, not matched against every entry. */
+const CALLS_BY_PATH: ReadonlyMap<string, { options: OptionsCall[]; durations: DurationCall[] }> = (() => {
+  const index = new Map<string, { options: OptionsCall[]; durations: DurationCall[] }>();
+  const entry = (path: readonly string[]): { options: OptionsCall[]; durations: DurationCall[] } => {
+    const key = pathKey(path);
+    let found = index.get(key);
+    if (!found) {
+      found = { options: [], durations: [] };
+      index.set(key, found);
+    }
+    return found;
+  };
+  for (const call of OPTIONS_CALLS) entry(call.path).options.push(call);
+  for (const call of DURATION_CALLS) entry(call.path).durations.push(call);
+  return index;
+})();
 
 function matchesModule(ref: ModuleReference | undefined, packages: readonly string[], path: readonly string[]): boolean {
   return (
@@ -339,13 +360,14 @@ export function temporalOptionsListener(
 
   const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression, construct: boolean): void => {
     const ref = resolver.resolveModule(node.callee);
-    for (const call of OPTIONS_CALLS) {
+    const calls = ref ? CALLS_BY_PATH.get(pathKey(ref.path)) : undefined;
+    for (const call of calls?.options ?? []) {
       if ((call.construct ?? false) === construct && matchesModule(ref, call.packages, call.path)) {
         emitOptions(argumentAt(node, call.argument), call.shape, call.name);
         return;
       }
     }
-    for (const call of DURATION_CALLS) {
+    for (const call of calls?.durations ?? []) {
       if ((call.construct ?? false) === construct && matchesModule(ref, call.packages, call.path)) {
         emitDuration(argumentAt(node, call.argument), call);
         return;

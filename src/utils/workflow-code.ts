@@ -30,6 +30,17 @@ export interface WorkflowCodeContext {
  */
 export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext | undefined {
   const info = getFileInfo(context);
+  // Every workflow rule asks for the same file: build the context (and its `why` chain) once.
+  const memo = workflowContexts.get(context.sourceCode);
+  if (memo?.info === info && memo.filename === context.filename) return memo.result;
+  const result = computeWorkflowCodeContext(context, info);
+  workflowContexts.set(context.sourceCode, { info, filename: context.filename, result });
+  return result;
+}
+
+const workflowContexts = new WeakMap<object, { info: FileInfo; filename: string; result: WorkflowCodeContext | undefined }>();
+
+function computeWorkflowCodeContext(context: AnyContext, info: FileInfo): WorkflowCodeContext | undefined {
   if (!info.has('workflow')) return undefined;
   // A module the worker registers as activities, reached from workflow code only through an import of it: that
   // import is the mistake, and `workflow-no-activity-implementation` reports it there. Reporting every `fetch` or
