@@ -7,7 +7,7 @@ import { ActivityCode, canUseActivityExport, isHeartbeatNode, memberName, someOw
 import { createRule } from '../utils/create-rule.js';
 import { ProjectFunctions } from '../utils/project-functions.js';
 import { addNamedImport, lineIndent } from '../utils/fixers.js';
-import { ReferenceResolver, isFromPackage, isGlobal } from '../utils/references.js';
+import { fileResolver, isFromPackage, isGlobal } from '../utils/references.js';
 
 export type Options = [];
 export type MessageIds = 'loopWithoutHeartbeat' | 'pollingWithoutHeartbeat' | 'addHeartbeat';
@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
     if (!getFileInfo(context).has('activity')) return {};
     const sourceCode = context.sourceCode;
     const model = getProjectModel(context);
-    const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
+    const resolver = fileResolver(sourceCode, context.filename, model);
     const code = ActivityCode.for(sourceCode);
     if (code.activities.size === 0) return {};
     const evidenceCache = new Map<Loop, Evidence | null>();

@@ -9,7 +9,7 @@ import { createRule } from '../utils/create-rule.js';
 import { resolveImportedFile } from '../utils/cross-file.js';
 import { isInFile } from '../utils/object-fixes.js';
 import { projectLookup } from '../utils/project-lookup.js';
-import { ReferenceResolver } from '../utils/references.js';
+import { fileResolver } from '../utils/references.js';
 import { evaluate, getProperty, literalValue } from '../utils/static-value.js';
 
 export type Options = [];
@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
     } catch {
       return {};
     }
-    const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
+    const resolver = fileResolver(sourceCode, context.filename, model);
     const lookup = projectLookup(context);
     const analyzer = ProjectFunctions.for(model);
 

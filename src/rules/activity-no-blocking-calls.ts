@@ -14,7 +14,7 @@ import { ActivityCode, memberName, someOwn } from '../utils/activity-code.js';
 import { ProjectFunctions, type ModuleFacts, type TextFilter } from '../utils/project-functions.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
-import { ReferenceResolver, isGlobal, requireSource, type Reference } from '../utils/references.js';
+import { fileResolver, isGlobal, type Reference, requireSource } from '../utils/references.js';
 
 export type Options = [
   {
@@ -173,7 +173,7 @@ export default createRule<Options, MessageIds>({
     // The project analyser is shared by every linted file: its cached search results depend on `allow`.
     const searchKey = `blocking:${JSON.stringify([...allow].sort())}`;
     const model = getProjectModel(context);
-    const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
+    const resolver = fileResolver(sourceCode, context.filename, model);
     const code = ActivityCode.for(sourceCode);
     if (code.activities.size === 0) return {};
 

@@ -8,7 +8,7 @@ import { ActivityCode, canUseActivityExport, isCancellationSource, memberName, s
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside, lineIndent } from '../utils/fixers.js';
 import { insertProperty } from '../utils/object-fixes.js';
-import { ReferenceResolver } from '../utils/references.js';
+import { fileResolver } from '../utils/references.js';
 import { evaluate, getProperty, scopeLookup } from '../utils/static-value.js';
 
 export type Options = [{ requireAbortSignal?: boolean }];
@@ -55,7 +55,7 @@ export default createRule<Options, MessageIds>({
     if (!getFileInfo(context).has('activity')) return {};
     const sourceCode = context.sourceCode;
     const model = getProjectModel(context);
-    const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
+    const resolver = fileResolver(sourceCode, context.filename, model);
     const code = ActivityCode.for(sourceCode);
     if (code.activities.size === 0) return {};
     const lookup = scopeLookup(sourceCode);
