@@ -129,6 +129,8 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
 
 export class ReferenceResolver {
   private readonly cache = new WeakMap<TSESTree.Node, Reference | null>();
+  private readonly imports = new WeakMap<TSESLint.Scope.Variable, ModuleReference | null>();
+  private readonly origins = new Map<string, { source: string; name: string } | null>();
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -199,22 +201,13 @@ export class ReferenceResolver {
     const def = variable.defs[0];
     if (!def) return undefined;
     if (def.type === DefinitionType.ImportBinding) {
-      const spec = def.node;
-      if (spec.type === T.TSImportEqualsDeclaration) {
-        const ref = spec.moduleReference;
-        if (ref.type === T.TSExternalModuleReference) {
-          return { kind: 'module', source: ref.expression.value, path: [], declaration: spec };
-        }
-        return undefined;
+      // Every use of an imported binding resolves alike: once per binding.
+      let known = this.imports.get(variable);
+      if (known === undefined) {
+        known = this.importReference(def.node) ?? null;
+        this.imports.set(variable, known);
       }
-      const decl = spec.parent;
-      if (decl.type !== T.ImportDeclaration) return undefined;
-      const source = decl.source.value;
-      let path: string[];
-      if (spec.type === T.ImportNamespaceSpecifier) path = [];
-      else if (spec.type === T.ImportDefaultSpecifier) path = ['default'];
-      else path = [spec.imported.type === T.Identifier ? spec.imported.name : spec.imported.value];
-      return this.followReExport({ kind: 'module', source, path, declaration: decl });
+      return known ?? undefined;
     }
     if (def.type === DefinitionType.Variable) {
       if (!isWriteOnceVariable(variable)) return undefined;
@@ -231,11 +224,36 @@ export class ReferenceResolver {
     return undefined;
   }
 
+  private importReference(spec: TSESLint.Scope.Definition['node']): ModuleReference | undefined {
+    if (spec.type === T.TSImportEqualsDeclaration) {
+      const ref = spec.moduleReference;
+      if (ref.type === T.TSExternalModuleReference) {
+        return { kind: 'module', source: ref.expression.value, path: [], declaration: spec };
+      }
+      return undefined;
+    }
+    if (spec.type !== T.ImportSpecifier && spec.type !== T.ImportDefaultSpecifier && spec.type !== T.ImportNamespaceSpecifier) return undefined;
+    const decl = spec.parent;
+    if (decl.type !== T.ImportDeclaration) return undefined;
+    const source = decl.source.value;
+    let path: string[];
+    if (spec.type === T.ImportNamespaceSpecifier) path = [];
+    else if (spec.type === T.ImportDefaultSpecifier) path = ['default'];
+    else path = [spec.imported.type === T.Identifier ? spec.imported.name : spec.imported.value];
+    return this.followReExport({ kind: 'module', source, path, declaration: decl });
+  }
+
   private followReExport(ref: ModuleReference): ModuleReference {
     const first = ref.path[0];
     if (!this.reExports || !this.filename || first === undefined) return ref;
-    // Bare specifiers too: they may be workspace packages or tsconfig paths; the callback decides.
-    const origin = this.reExports(this.filename, ref.source, first);
+    // Bare specifiers too: they may be workspace packages or tsconfig paths; the callback decides. Asked once per
+    // specifier and name: every namespace member and imported binding of the file asks again.
+    const key = `${ref.source}\0${first}`;
+    let origin = this.origins.get(key);
+    if (origin === undefined) {
+      origin = this.reExports(this.filename, ref.source, first) ?? null;
+      this.origins.set(key, origin);
+    }
     if (!origin) return ref;
     return { ...ref, source: origin.source, path: origin.name === '*' ? ref.path.slice(1) : [origin.name, ...ref.path.slice(1)] };
   }
@@ -328,7 +346,8 @@ export function mayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix:
 }
 
 function append(ref: Reference, key: string): Reference {
-  return { ...ref, path: [...ref.path, key] };
+  const path = ref.path.concat(key);
+  return ref.kind === 'module' ? { kind: 'module', source: ref.source, path, declaration: ref.declaration } : { kind: 'global', path };
 }
 
 /** `@temporalio/workflow`, or a deep path of it (`@temporalio/workflow/lib/workflow`). */

@@ -135,17 +135,16 @@ export function walk(
     if (!node) break;
     if (skipFunctions && node !== root && isFunctionNode(node)) continue;
     if (enter(node) === false) continue;
+    // Children pushed last to first, so that they are visited in source order.
     const keys = visitorKeys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of keys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k] ?? ''];
       if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) children.push(item);
-      } else if (isNode(value)) children.push(value);
-    }
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push(child);
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item: unknown = value[i];
+          if (isNode(item)) stack.push(item);
+        }
+      } else if (isNode(value)) stack.push(value);
     }
   }
 }
