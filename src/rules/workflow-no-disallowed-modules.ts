@@ -29,20 +29,37 @@ export type MessageIds =
 
 const NODE_SCHEME = 'node:';
 
-const MAX_IO_MATCHES = 10_000;
-const ioMatches = new Map<string, IoMatch | null>();
+/** What the built-in lists say of a module specifier (the same in every file). */
+interface SpecifierFacts {
+  builtin: boolean;
+  sdk: (typeof NON_WORKFLOW_PACKAGES)[number] | undefined;
+  io: IoMatch | undefined;
+}
+
+const MAX_SPECIFIERS = 10_000;
+const specifiers = new Map<string, SpecifierFacts>();
 
 /**
- * `matchIoPackage` against the built-in list, remembered by specifier (the list is tried pattern by pattern, and a
- * project imports the same few packages from many files), then against the settings' `ioModules`.
+ * The lists are tried entry by entry (the I/O list pattern by pattern), and a project imports the same few modules
+ * from many files: each specifier is classified once.
  */
-function ioPackage(specifier: string, extra: readonly string[]): IoMatch | undefined {
-  let builtIn = ioMatches.get(specifier);
-  if (builtIn === undefined) {
-    builtIn = matchIoPackage(specifier) ?? null;
-    if (ioMatches.size >= MAX_IO_MATCHES) ioMatches.clear();
-    ioMatches.set(specifier, builtIn);
+function specifierFacts(specifier: string): SpecifierFacts {
+  let facts = specifiers.get(specifier);
+  if (!facts) {
+    facts = {
+      builtin: isDisallowedBuiltin(specifier),
+      sdk: NON_WORKFLOW_PACKAGES.find((entry) => moduleMatches(specifier, [entry.module])),
+      io: matchIoPackage(specifier),
+    };
+    if (specifiers.size >= MAX_SPECIFIERS) specifiers.clear();
+    specifiers.set(specifier, facts);
   }
+  return facts;
+}
+
+/** `matchIoPackage(specifier, extra)`: the built-in list first, then the settings' `ioModules`. */
+function ioPackage(specifier: string, extra: readonly string[]): IoMatch | undefined {
+  const builtIn = specifierFacts(specifier).io;
   if (builtIn) return builtIn;
   return extra.length > 0 ? matchIoPackage(specifier, extra) : undefined;
 }
@@ -161,7 +178,8 @@ export default createRule<Options, MessageIds>({
         return { ignored: false };
       }
       const ignored = moduleMatches(specifier, ignoreModules);
-      if (isDisallowedBuiltin(specifier)) {
+      const facts = specifierFacts(specifier);
+      if (facts.builtin) {
         if (ignored) return { ignored: true };
         const base = specifier.split('/')[0] ?? specifier;
         if (ALLOWED_BUILTIN_MODULES.includes(base)) {
@@ -171,7 +189,7 @@ export default createRule<Options, MessageIds>({
         }
         return { ignored: false };
       }
-      const sdk = NON_WORKFLOW_PACKAGES.find((entry) => moduleMatches(specifier, [entry.module]));
+      const sdk = facts.sdk;
       if (sdk) {
         if (ignored) return { ignored: true };
         context.report({

@@ -22,6 +22,20 @@ export type MessageIds =
 type Fixer = TSESLint.RuleFixer;
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
+const MAX_PACKAGE_LOOKUPS = 10_000;
+const packageLookups = new Map<string, { pkg: RandomPackage; subpath: string } | null>();
+
+/** `findRandomPackage`, remembered by module specifier: it is asked for every call of an imported function. */
+function randomPackage(specifier: string): { pkg: RandomPackage; subpath: string } | undefined {
+  let found = packageLookups.get(specifier);
+  if (found === undefined) {
+    found = findRandomPackage(specifier) ?? null;
+    if (packageLookups.size >= MAX_PACKAGE_LOOKUPS) packageLookups.clear();
+    packageLookups.set(specifier, found);
+  }
+  return found ?? undefined;
+}
 /** Ancestors that make an identifier a type-level name, not a run-time use. */
 const TYPE_CONTEXTS: ReadonlySet<string> = new Set([
   T.TSTypeQuery,
@@ -344,7 +358,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkPackageCall(node: TSESTree.CallExpression | TSESTree.NewExpression, ref: ModuleReference): void {
-      const found = findRandomPackage(ref.source);
+      const found = randomPackage(ref.source);
       if (found?.pkg.failsAt !== 'call') return;
       const { pkg, subpath } = found;
       const path = normalisePath(pkg, subpath, ref.path);
@@ -373,7 +387,7 @@ export default createRule<Options, MessageIds>({
     function checkPackageValue(node: TSESTree.Node): void {
       const ref = resolver.resolveModule(node);
       if (!ref) return;
-      const found = findRandomPackage(ref.source);
+      const found = randomPackage(ref.source);
       if (found?.pkg.failsAt !== 'call') return;
       const path = normalisePath(found.pkg, found.subpath, ref.path);
       const first = path?.[0];
@@ -386,7 +400,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportImport(node: TSESTree.Node, source: string): void {
-      const found = findRandomPackage(source);
+      const found = randomPackage(source);
       if (!found || found.pkg.failsAt === 'call') return;
       if (found.pkg.safeSubpaths?.includes(found.subpath)) return;
       context.report({ node, messageId: 'randomPackageImport', data: { source, reason: found.pkg.reason, why } });
