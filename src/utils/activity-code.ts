@@ -117,7 +117,7 @@ export interface Found {
   via: FunctionNode[];
 }
 
-const shared = new WeakMap<object, ActivityCode>();
+const shared = new WeakMap<TSESTree.Program, ActivityCode>();
 
 export class ActivityCode {
   /** Activity functions, with the name they are exported (registered) under. */
@@ -138,13 +138,15 @@ export class ActivityCode {
 
   /**
    * The analysis of a linted file, shared by the rules that lint it (each would otherwise collect the same activities
-   * again). Memoised searches are shared too: a rule's `find` key must name its test, with its options.
+   * again). Memoised searches are shared too: a rule's `find` key must name its test, with its options. Keyed by the
+   * file's tree, not by its `SourceCode`, which a host may reuse for the next file (oxlint's JS plugins do).
    */
   static for(sourceCode: Readonly<TSESLint.SourceCode>): ActivityCode {
-    let code = shared.get(sourceCode);
-    if (!code) {
+    const ast = sourceCode.ast;
+    let code = shared.get(ast);
+    if (code?.sourceCode !== sourceCode) {
       code = new ActivityCode(sourceCode);
-      shared.set(sourceCode, code);
+      shared.set(ast, code);
     }
     return code;
   }

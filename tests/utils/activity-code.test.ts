@@ -388,3 +388,17 @@ describe('walk and childNodes', () => {
     expect(seen).toEqual([T.Program, T.FunctionDeclaration, T.ExpressionStatement, T.CallExpression, T.Identifier]);
   });
 });
+
+describe('ActivityCode.for', () => {
+  it('shares one analysis per tree, also when a host reuses its SourceCode object for the next file', () => {
+    const host = { ast: parse('export async function a() {}', { range: true, loc: true }) };
+    const sourceCode = host as unknown as TSESLint.SourceCode;
+    const first = ActivityCode.for(sourceCode);
+    expect([...first.activities.values()]).toEqual(['a']);
+    expect(ActivityCode.for(sourceCode)).toBe(first);
+    host.ast = parse('export async function b() {}', { range: true, loc: true });
+    const second = ActivityCode.for(sourceCode);
+    expect(second).not.toBe(first);
+    expect([...second.activities.values()]).toEqual(['b']);
+  });
+});
