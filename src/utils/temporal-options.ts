@@ -180,13 +180,14 @@ function computeMayUseTemporal(context: AnyContext): boolean {
   return false;
 }
 
-const pathKey = (path: readonly string[]): string => path.join('\0');
-
-/** `OPTIONS_CALLS` and `DURATION_CALLS` by export path, in their order: a callee is looked up, not matched against every entry. */
-const CALLS_BY_PATH: ReadonlyMap<string, { options: OptionsCall[]; durations: DurationCall[] }> = (() => {
+/**
+ * `OPTIONS_CALLS` and `DURATION_CALLS` by the first element of their export path, in their order: a callee is
+ * matched against the few entries of its export, not against every entry.
+ */
+const CALLS_BY_EXPORT: ReadonlyMap<string, { options: OptionsCall[]; durations: DurationCall[] }> = (() => {
   const index = new Map<string, { options: OptionsCall[]; durations: DurationCall[] }>();
   const entry = (path: readonly string[]): { options: OptionsCall[]; durations: DurationCall[] } => {
-    const key = pathKey(path);
+    const key = path[0] ?? '';
     let found = index.get(key);
     if (!found) {
       found = { options: [], durations: [] };
@@ -242,6 +243,9 @@ const CLIENT_SUBS: Readonly<Record<string, { methods: Readonly<Record<string, nu
   schedule: { methods: CLIENT_SCHEDULE_METHODS, shape: 'scheduleOptions', type: 'ScheduleClient' },
   activity: { methods: CLIENT_ACTIVITY_METHODS, shape: 'clientActivityOptions', type: 'ActivityClient' },
 };
+
+/** Every method of `CLIENT_SUBS`: other member calls need no look at their receiver. */
+const CLIENT_METHODS: ReadonlySet<string> = new Set(Object.values(CLIENT_SUBS).flatMap((s) => Object.keys(s.methods)));
 
 const TEST_ENV_FACTORIES = new Set(['createTimeSkipping', 'createLocal', 'create']);
 
@@ -360,7 +364,7 @@ export function temporalOptionsListener(
 
   const onCall = (node: TSESTree.CallExpression | TSESTree.NewExpression, construct: boolean): void => {
     const ref = resolver.resolveModule(node.callee);
-    const calls = ref ? CALLS_BY_PATH.get(pathKey(ref.path)) : undefined;
+    const calls = ref ? CALLS_BY_EXPORT.get(ref.path[0] ?? '') : undefined;
     for (const call of calls?.options ?? []) {
       if ((call.construct ?? false) === construct && matchesModule(ref, call.packages, call.path)) {
         emitOptions(argumentAt(node, call.argument), call.shape, call.name);
@@ -410,6 +414,7 @@ export function temporalOptionsListener(
       return;
     }
     // Legacy `new WorkflowClient().start(wf, options)` / `new ScheduleClient().create(options)`.
+    if (!CLIENT_METHODS.has(method)) return;
     const legacy = resolver.resolveModule(receiver);
     if (legacy && isFromPackage(legacy.source, '@temporalio/client') && legacy.path.length === 2 && legacy.path[1] === 'new') {
       const info = Object.values(CLIENT_SUBS).find((s) => s.type === legacy.path[0]);
