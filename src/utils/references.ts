@@ -131,6 +131,9 @@ export class ReferenceResolver {
   private readonly cache = new WeakMap<TSESTree.Node, Reference | null>();
   private readonly imports = new WeakMap<TSESLint.Scope.Variable, ModuleReference | null>();
   private readonly origins = new Map<string, { source: string; name: string } | null>();
+  private readonly variables = new WeakMap<TSESLint.Scope.Variable, { ref: Reference | null; depth: number }>();
+  /** How often a resolution stopped at `MAX_DEPTH` (a result that did is not remembered). */
+  private depthLimitHits = 0;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -159,7 +162,10 @@ export class ReferenceResolver {
   }
 
   private resolveInner(input: TSESTree.Node, depth: number): Reference | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.depthLimitHits++;
+      return undefined;
+    }
     const node = unwrapExpression(input);
     switch (node.type) {
       case T.Identifier:
@@ -210,18 +216,33 @@ export class ReferenceResolver {
       return known ?? undefined;
     }
     if (def.type === DefinitionType.Variable) {
-      if (!isWriteOnceVariable(variable)) return undefined;
-      const declarator = def.node;
-      if (!declarator.init) return undefined;
-      const sub = patternPath(declarator.id, def.name);
-      if (sub === undefined) return undefined;
-      const base = this.resolveInner(declarator.init, depth + 1);
-      if (!base) return undefined;
-      let result: Reference = base;
-      for (const key of sub) result = append(result, key);
+      // Every use of a `const { greet } = proxyActivities(...)` resolves alike: once per binding. A result found
+      // without reaching the depth limit holds for every use at that depth or less.
+      const known = this.variables.get(variable);
+      if (known && depth <= known.depth) return known.ref ?? undefined;
+      const hits = this.depthLimitHits;
+      const result = this.variableReference(variable, def, depth);
+      if (this.depthLimitHits === hits) this.variables.set(variable, { ref: result ?? null, depth });
       return result;
     }
     return undefined;
+  }
+
+  private variableReference(
+    variable: TSESLint.Scope.Variable,
+    def: TSESLint.Scope.Definitions.VariableDefinition,
+    depth: number,
+  ): Reference | undefined {
+    if (!isWriteOnceVariable(variable)) return undefined;
+    const declarator = def.node;
+    if (!declarator.init) return undefined;
+    const sub = patternPath(declarator.id, def.name);
+    if (sub === undefined) return undefined;
+    const base = this.resolveInner(declarator.init, depth + 1);
+    if (!base) return undefined;
+    let result: Reference = base;
+    for (const key of sub) result = append(result, key);
+    return result;
   }
 
   private importReference(spec: TSESLint.Scope.Definition['node']): ModuleReference | undefined {

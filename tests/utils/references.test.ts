@@ -250,3 +250,30 @@ describe('fileResolver', () => {
     expect(shown).toEqual({ shared: true, distinct: true, plain: './barrel:nap', following: '@temporalio/workflow:sleep', failing: './barrel:nap' });
   });
 });
+
+describe('ReferenceResolver: remembered bindings', () => {
+  it('resolves every use of a binding as a fresh resolver does, near the depth limit too', () => {
+    const chain = Array.from({ length: 30 }, (_, i) => `const a${String(i + 1)} = a${String(i)};`).join('\n');
+    const code = `import * as a0 from '@temporalio/workflow';
+${chain}
+const { sleep: s } = a3;
+a23.sleep(1); a24.sleep(1); a5.sleep(1); a24.sleep(1); a30.sleep(1); a23.sleep(1); s(1); s(2);`;
+    const shared = collect(code, 'CallExpression', (node, context) => {
+      const resolver = fileResolver(context.sourceCode, context.filename);
+      return show(resolver.resolve((node as TSESTree.CallExpression).callee));
+    });
+    const fresh = callees(code);
+    expect(shared).toEqual(fresh);
+    // `a23.sleep` reaches the import at the depth limit; `a24.sleep` one step beyond it.
+    expect(fresh).toEqual([
+      '@temporalio/workflow:sleep',
+      '-',
+      '@temporalio/workflow:sleep',
+      '-',
+      '-',
+      '@temporalio/workflow:sleep',
+      '@temporalio/workflow:sleep',
+      '@temporalio/workflow:sleep',
+    ]);
+  });
+});
