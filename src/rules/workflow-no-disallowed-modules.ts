@@ -8,7 +8,7 @@ import {
   moduleMatches,
   STUB_MODULE_EXPORTS,
 } from '../sdk/node-builtins.js';
-import { getTemporalSettings } from '../project/index.js';
+import { getTemporalSettings, type ProjectModel, type WorkerInfo } from '../project/index.js';
 import { createRule } from '../utils/create-rule.js';
 import { declaredVariables, isElidedImport, valueReferences } from '../utils/import-usage.js';
 import { isTypeScriptFile, preservedImports } from '../utils/preserved-imports.js';
@@ -28,6 +28,19 @@ export type MessageIds =
   | 'nonLiteralRequire';
 
 const NODE_SCHEME = 'node:';
+
+const ignoring = new WeakMap<readonly WorkerInfo[], boolean>();
+
+/** Some worker has `ignoreModules` (most projects have none: then no file has any). Once per list of workers. */
+function anyIgnoredModules(model: ProjectModel): boolean {
+  const workers = model.workers;
+  let any = ignoring.get(workers);
+  if (any === undefined) {
+    any = workers.some((w) => w.ignoreModules.length > 0);
+    ignoring.set(workers, any);
+  }
+  return any;
+}
 
 /** What the built-in lists say of a module specifier (the same in every file). */
 interface SpecifierFacts {
@@ -130,12 +143,14 @@ export default createRule<Options, MessageIds>({
     let ioExtra: readonly string[] = [];
     try {
       // `ignoreModules` of the workers whose bundle contains this file; `settings.temporalio.ioModules`.
-      ignoreModules = model.ignoredModules(context.filename);
+      if (anyIgnoredModules(model)) ignoreModules = model.ignoredModules(context.filename);
       ioExtra = getTemporalSettings(context).ioModules ?? [];
     } catch {
       // keep the defaults
     }
-    const elisionApplies = isTypeScriptFile(context.filename) && preservedImports(context.filename) === undefined;
+    // TypeScript elides imports used only as types, unless the tsconfig preserves them (read on first need).
+    let elides: boolean | undefined;
+    const elisionApplies = (): boolean => (elides ??= isTypeScriptFile(context.filename) && preservedImports(context.filename) === undefined);
 
     function resolvesToProjectFile(specifier: string): boolean {
       try {
@@ -267,7 +282,7 @@ export default createRule<Options, MessageIds>({
         const node = def.node;
         if (node.type === T.ImportSpecifier) {
           if (node.importKind === 'type') continue;
-          if (elisionApplies && uses.length === 0) continue;
+          if (uses.length === 0 && elisionApplies()) continue;
           const imported = node.imported.type === T.Identifier ? node.imported.name : node.imported.value;
           reportStubMember(node.imported, stub, imported);
         } else if (node.type === T.VariableDeclarator && node.id.type === T.ObjectPattern) {
@@ -309,7 +324,7 @@ export default createRule<Options, MessageIds>({
         if (node.importKind === 'type') return;
         const { specifiers } = node;
         if (specifiers.length > 0 && specifiers.every((s) => s.type === T.ImportSpecifier && s.importKind === 'type')) return;
-        if (elisionApplies && isElidedImport(sourceCode, node)) return;
+        if (isElidedImport(sourceCode, node) && elisionApplies()) return;
         const found = checkSpecifier(node.source.value, node.source);
         checkBindings(node, node.source.value, found);
       },
@@ -319,7 +334,7 @@ export default createRule<Options, MessageIds>({
         if (ref.type !== T.TSExternalModuleReference) return;
         const specifier = stringValue(ref.expression);
         if (specifier === undefined) return;
-        if (elisionApplies && isElidedImport(sourceCode, node)) return;
+        if (isElidedImport(sourceCode, node) && elisionApplies()) return;
         const found = checkSpecifier(specifier, ref.expression);
         checkBindings(node, specifier, found);
       },
