@@ -218,11 +218,15 @@ export default createRule<Options, MessageIds>({
           seen.add(id);
           checkIdentifier(id);
         };
-        for (const ref of scope.through) visit(ref);
-        for (const variable of scope.variables) {
-          if (variable.defs.length > 0) continue;
-          for (const ref of variable.references) visit(ref);
-        }
+        // References to globals: unresolved ones, and those resolved to a global without a declaration (a lib or
+        // configured global). Every reference the global scope resolves, or fails to, is one of its own or passed up
+        // by a child scope: walking those avoids scanning the hundreds of lib globals that this file never names.
+        const toGlobal = (ref: TSESLint.Scope.Reference): void => {
+          const target = ref.resolved;
+          if (target === null || (target.scope === scope && target.defs.length === 0)) visit(ref);
+        };
+        for (const ref of scope.references) toGlobal(ref);
+        for (const child of scope.childScopes) for (const ref of child.through) toGlobal(ref);
       },
     };
   },
