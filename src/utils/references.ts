@@ -354,6 +354,23 @@ function unescapeToken(raw: string): string {
  * included. A cheap check before a rule's listeners: the text is searched once, tokens only when it has a backslash.
  */
 export function mayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix: string): boolean {
+  // Several rules ask of every file: each question is answered once per file.
+  let answers = namedModules.get(sourceCode);
+  if (answers?.text !== sourceCode.text) {
+    answers = { text: sourceCode.text, byPrefix: new Map() };
+    namedModules.set(sourceCode, answers);
+  }
+  let may = answers.byPrefix.get(prefix);
+  if (may === undefined) {
+    may = computeMayNameModule(sourceCode, prefix);
+    answers.byPrefix.set(prefix, may);
+  }
+  return may;
+}
+
+const namedModules = new WeakMap<object, { text: string; byPrefix: Map<string, boolean> }>();
+
+function computeMayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix: string): boolean {
   const text = sourceCode.text;
   if (text.includes(prefix)) return true;
   // `\n`, `\t`, `\\`, quotes and line continuations decode to characters no module name here contains.
