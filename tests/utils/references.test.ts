@@ -277,3 +277,42 @@ a23.sleep(1); a24.sleep(1); a5.sleep(1); a24.sleep(1); a30.sleep(1); a23.sleep(1
     ]);
   });
 });
+
+describe('ReferenceResolver: remembered results', () => {
+  it('resolves every node, in any order, as a fresh resolver does, across the depth limit', () => {
+    const consts = (prefix: string, from: string, n: number): string =>
+      Array.from({ length: n }, (_, i) => `const ${prefix}${String(i + 1)} = ${i === 0 ? from : `${prefix}${String(i)}`};`).join('\n');
+    const code = `import * as a0 from '@temporalio/workflow';
+${consts('a', 'a0', 14)}
+${consts('b', 'a12.proxyActivities({})', 12)}
+const { greet } = b11;
+${consts('c', 'new a3.CancellationScope()', 14)}
+b4.greet(); b11.greet(); greet(); b12.greet().then(); c13.run(); c2.run(); a14.sleep(1); a3.sleep(1);
+b12.x.y.z(); c14.cancel(); b1.greet().then().catch();`;
+    const results = collect(code, 'Program', (program, context) => {
+      const nodes: TSESTree.Node[] = [];
+      const visit = (node: TSESTree.Node): void => {
+        nodes.push(node);
+        for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
+          const value = (node as unknown as Record<string, unknown>)[key];
+          for (const child of Array.isArray(value) ? value : [value]) {
+            if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+          }
+        }
+      };
+      visit(program);
+      const fresh = nodes.map((n) => show(new ReferenceResolver(context.sourceCode, context.filename).resolve(n)));
+      const forward = new ReferenceResolver(context.sourceCode, context.filename);
+      const inOrder = nodes.map((n) => show(forward.resolve(n)));
+      const backward = new ReferenceResolver(context.sourceCode, context.filename);
+      const reversed = [...nodes].reverse().map((n) => show(backward.resolve(n))).reverse();
+      return { fresh, inOrder, reversed };
+    });
+    const [result] = results;
+    expect(result?.inOrder).toEqual(result?.fresh);
+    expect(result?.reversed).toEqual(result?.fresh);
+    // The chains reach the limit: `b1.greet().then().catch` resolves (21 levels), `b12.x` does not (over 24).
+    expect(result?.fresh).toContain('@temporalio/workflow:proxyActivities.().greet.().then.().catch');
+    expect(result?.fresh).not.toContain('@temporalio/workflow:proxyActivities.().x');
+  });
+});
