@@ -34,12 +34,6 @@ export interface GlobalReference {
 export type Reference = ModuleReference | GlobalReference;
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-
-/** A remembered resolution: its result, and how many levels below its own it went. */
-interface Remembered {
-  ref: Reference | null;
-  span: number;
-}
 const MAX_DEPTH = 24;
 
 /** Re-export resolution hook: `(fromFile, specifier, exportName) → origin`, provided by the project model. */
@@ -137,13 +131,9 @@ export class ReferenceResolver {
   private readonly cache = new WeakMap<TSESTree.Node, Reference | null>();
   private readonly imports = new WeakMap<TSESLint.Scope.Variable, ModuleReference | null>();
   private readonly origins = new Map<string, { source: string; name: string } | null>();
-  /** Results by node and by `const` binding, with the depth they span (see `remembered`). */
-  private readonly nodes = new WeakMap<TSESTree.Node, Remembered>();
-  private readonly variables = new WeakMap<TSESLint.Scope.Variable, Remembered>();
+  private readonly variables = new WeakMap<TSESLint.Scope.Variable, { ref: Reference | null; depth: number }>();
   /** How often a resolution stopped at `MAX_DEPTH` (a result that did is not remembered). */
   private depthLimitHits = 0;
-  /** The deepest level the resolution in progress has reached (a remembered result counts with its span). */
-  private reach = 0;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -171,41 +161,11 @@ export class ReferenceResolver {
     return ref?.kind === 'module' ? ref : undefined;
   }
 
-  /**
-   * `compute()` for `key` at `depth`, remembered: a result reached without the depth limit, spanning `span` levels,
-   * is the result at every depth where those levels stay within the limit (the resolution is the same, shifted).
-   * `reach` follows the deepest level of the resolution in progress, so an enclosing result's span includes the
-   * spans of the remembered results it used.
-   */
-  private remembered<K extends object>(
-    memo: WeakMap<K, Remembered>,
-    key: K,
-    depth: number,
-    compute: () => Reference | undefined,
-  ): Reference | undefined {
-    const known = memo.get(key);
-    if (known && depth + known.span <= MAX_DEPTH) {
-      this.reach = Math.max(this.reach, depth + known.span);
-      return known.ref ?? undefined;
-    }
-    const outer = this.reach;
-    const hits = this.depthLimitHits;
-    this.reach = depth;
-    const ref = compute();
-    if (this.depthLimitHits === hits) memo.set(key, { ref: ref ?? null, span: this.reach - depth });
-    this.reach = Math.max(outer, this.reach);
-    return ref;
-  }
-
   private resolveInner(input: TSESTree.Node, depth: number): Reference | undefined {
     if (depth > MAX_DEPTH) {
       this.depthLimitHits++;
       return undefined;
     }
-    return this.remembered(this.nodes, input, depth, () => this.resolveNode(input, depth));
-  }
-
-  private resolveNode(input: TSESTree.Node, depth: number): Reference | undefined {
     const node = unwrapExpression(input);
     switch (node.type) {
       case T.Identifier:
@@ -256,8 +216,14 @@ export class ReferenceResolver {
       return known ?? undefined;
     }
     if (def.type === DefinitionType.Variable) {
-      // Every use of a `const { greet } = proxyActivities(...)` resolves alike: once per binding.
-      return this.remembered(this.variables, variable, depth, () => this.variableReference(variable, def, depth));
+      // Every use of a `const { greet } = proxyActivities(...)` resolves alike: once per binding. A result found
+      // without reaching the depth limit holds for every use at that depth or less.
+      const known = this.variables.get(variable);
+      if (known && depth <= known.depth) return known.ref ?? undefined;
+      const hits = this.depthLimitHits;
+      const result = this.variableReference(variable, def, depth);
+      if (this.depthLimitHits === hits) this.variables.set(variable, { ref: result ?? null, depth });
+      return result;
     }
     return undefined;
   }
