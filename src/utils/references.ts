@@ -291,7 +291,8 @@ interface FileResolvers {
   byModel?: WeakMap<ReExportSource, ReferenceResolver>;
 }
 
-const fileResolvers = new WeakMap<object, FileResolvers>();
+// By the file's tree, not its `SourceCode`, which a host may reuse for the next file (oxlint's JS plugins do).
+const fileResolvers = new WeakMap<TSESTree.Program, FileResolvers>();
 
 /**
  * The resolver of the linted file, shared by every rule that lints it (the rules of one lint share its `SourceCode`):
@@ -304,10 +305,10 @@ export function fileResolver(
   filename: string | undefined,
   model?: ReExportSource,
 ): ReferenceResolver {
-  let entry = fileResolvers.get(sourceCode);
+  let entry = fileResolvers.get(sourceCode.ast);
   if (!entry || entry.filename !== filename) {
     entry = { filename };
-    fileResolvers.set(sourceCode, entry);
+    fileResolvers.set(sourceCode.ast, entry);
   }
   if (!model) return (entry.plain ??= new ReferenceResolver(sourceCode, filename));
   entry.byModel ??= new WeakMap();

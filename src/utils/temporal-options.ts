@@ -111,7 +111,8 @@ export function createTemporalOptionsContext(context: AnyContext): TemporalOptio
   return { resolver, lookup, types, evaluate: (node) => evaluate(node, lookup) };
 }
 
-const temporalUse = new WeakMap<object, { filename: string; may: boolean }>();
+/** By the file's tree: a host may reuse its `SourceCode` object for the next file. */
+const temporalUse = new WeakMap<TSESTree.Program, { filename: string; may: boolean }>();
 
 /**
  * False only when no option or duration site can be found in the linted file, so a rule can skip its listeners: no
@@ -122,10 +123,10 @@ const temporalUse = new WeakMap<object, { filename: string; may: boolean }>();
  */
 export function mayUseTemporal(context: AnyContext): boolean {
   const sourceCode = context.sourceCode;
-  const known = temporalUse.get(sourceCode);
+  const known = temporalUse.get(sourceCode.ast);
   if (known?.filename === context.filename) return known.may;
   const may = computeMayUseTemporal(context);
-  temporalUse.set(sourceCode, { filename: context.filename, may });
+  temporalUse.set(sourceCode.ast, { filename: context.filename, may });
   return may;
 }
 

@@ -31,14 +31,15 @@ export interface WorkflowCodeContext {
 export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext | undefined {
   const info = getFileInfo(context);
   // Every workflow rule asks for the same file: build the context (and its `why` chain) once.
-  const memo = workflowContexts.get(context.sourceCode);
+  const memo = workflowContexts.get(context.sourceCode.ast);
   if (memo?.info === info && memo.filename === context.filename) return memo.result;
   const result = computeWorkflowCodeContext(context, info);
-  workflowContexts.set(context.sourceCode, { info, filename: context.filename, result });
+  workflowContexts.set(context.sourceCode.ast, { info, filename: context.filename, result });
   return result;
 }
 
-const workflowContexts = new WeakMap<object, { info: FileInfo; filename: string; result: WorkflowCodeContext | undefined }>();
+/** By the file's tree: a host may reuse its `SourceCode` object for the next file (oxlint's JS plugins do). */
+const workflowContexts = new WeakMap<TSESTree.Program, { info: FileInfo; filename: string; result: WorkflowCodeContext | undefined }>();
 
 function computeWorkflowCodeContext(context: AnyContext, info: FileInfo): WorkflowCodeContext | undefined {
   if (!info.has('workflow')) return undefined;

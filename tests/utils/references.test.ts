@@ -251,6 +251,18 @@ describe('fileResolver', () => {
   });
 });
 
+describe('fileResolver: hosts that reuse their SourceCode', () => {
+  it('gives a new tree a new resolver, also when its SourceCode object is the previous file\'s', () => {
+    const host = { ast: { type: 'Program' } };
+    const sourceCode = host as unknown as Parameters<typeof fileResolver>[0];
+    const first = fileResolver(sourceCode, 'a.ts');
+    expect(fileResolver(sourceCode, 'a.ts')).toBe(first);
+    expect(fileResolver(sourceCode, 'b.ts')).not.toBe(first);
+    host.ast = { type: 'Program' };
+    expect(fileResolver(sourceCode, 'b.ts')).not.toBe(first);
+  });
+});
+
 describe('ReferenceResolver: remembered bindings', () => {
   it('resolves every use of a binding as a fresh resolver does, near the depth limit too', () => {
     const chain = Array.from({ length: 30 }, (_, i) => `const a${String(i + 1)} = a${String(i)};`).join('\n');
