@@ -199,19 +199,29 @@ class ExportReader {
       if (name === 'export=' || exported.typeOnly || (exported.kind === 'local' && exported.declaration === 'type')) continue;
       add(name);
     }
-    for (const specifier of facts.stars) {
-      const target = this.resolve(file, specifier);
-      if (!target) {
-        result.complete = false;
-        continue;
-      }
-      const inner = this.exports(target, depth + 1);
-      if (!inner.complete) result.complete = false;
-      for (const name of inner.names.keys()) {
-        if (name === 'default') continue;
-        if (!owners.has(name)) owners.set(name, target);
-        add(name);
-      }
+    for (const specifier of facts.stars) this.listStar(file, specifier, result, owners, depth, add);
+  }
+
+  /** `export * from specifier` in `file`: every name of the target but `default`, owned by the first star that has it. */
+  private listStar(
+    file: string,
+    specifier: string,
+    result: ModuleExports,
+    owners: Map<string, string | null>,
+    depth: number,
+    add: (name: string) => void,
+  ): void {
+    const target = this.resolve(file, specifier);
+    if (!target) {
+      result.complete = false;
+      return;
+    }
+    const inner = this.exports(target, depth + 1);
+    if (!inner.complete) result.complete = false;
+    for (const name of inner.names.keys()) {
+      if (name === 'default') continue;
+      if (!owners.has(name)) owners.set(name, target);
+      add(name);
     }
   }
 
@@ -371,18 +381,7 @@ class ExportReader {
             add(name);
             break;
           }
-          const target = this.resolve(file, statement.source.value);
-          if (!target) {
-            result.complete = false;
-            break;
-          }
-          const inner = this.exports(target, depth + 1);
-          if (!inner.complete) result.complete = false;
-          for (const name of inner.names.keys()) {
-            if (name === 'default') continue;
-            if (!owners.has(name)) owners.set(name, target);
-            add(name);
-          }
+          this.listStar(file, statement.source.value, result, owners, depth, add);
           break;
         }
         case T.TSExportAssignment:
