@@ -104,6 +104,7 @@ export class ModelState {
   private readonly configStamps = new Map<string, FileStamp | undefined>();
   private readonly infoCache = new Map<string, { text: string | undefined; info: FileInfo }>();
   private readonly reals = new Map<string, string>();
+  private workspaceDirs: Set<string> | undefined;
   private readonly otherInfo = new Map<string, FileInfo>();
   private readonly matchWorkflows?: (file: string) => boolean;
   private readonly matchActivities?: (file: string) => boolean;
@@ -150,20 +151,36 @@ export class ModelState {
     return toPosix(path.posix.relative(this.root, file)) || path.posix.basename(file);
   }
 
+  /** Directories the walk does not enter: a tsconfig's `outDir`, and nested packages that are not workspaces. */
+  private skipsDir(dir: string): boolean {
+    if (this.tsconfigs.forDir(path.posix.dirname(dir))?.outDir === dir) return true;
+    // A nested package that is not a workspace package of this root is a separate project.
+    this.workspaceDirs ??= new Set(readWorkspaces(this.root).values());
+    return this.files.resolver.stats.isFile(`${dir}/package.json`) && !this.workspaceDirs.has(dir);
+  }
+
+  /**
+   * Whether discovery reads workers in `file`: not in a directory the walk skips, and not compiled output whose
+   * source the model reads instead. The same answer for a file the walk found and for one linted later (a new file,
+   * or one in a skipped directory), so that the workers do not depend on which files were linted first.
+   */
+  private discoverable(file: string): boolean {
+    if (this.files.resolver.compiledSource(file)) return false;
+    if (this.walked.has(file)) return true;
+    for (let dir = path.posix.dirname(file); dir !== this.root && isInside(this.root, dir); dir = path.posix.dirname(dir)) {
+      if (this.skipsDir(dir)) return false;
+    }
+    return true;
+  }
+
   private walk(): void {
-    const workspaceDirs = new Set(readWorkspaces(this.root).values());
-    const skipDir = (dir: string): boolean => {
-      if (this.tsconfigs.forDir(path.posix.dirname(dir))?.outDir === dir) return true;
-      // A nested package that is not a workspace package of this root is a separate project.
-      return this.files.resolver.stats.isFile(`${dir}/package.json`) && !workspaceDirs.has(dir);
-    };
-    const { files, problems } = walkSourceFiles(this.root, skipDir);
+    const { files, problems } = walkSourceFiles(this.root, (dir) => this.skipsDir(dir));
     this.walked = new Set(files);
     this.walkProblems = problems;
     if (!this.input.settings.discovery) return;
     for (const file of files) {
       const text = this.files.peek(file);
-      if (text !== undefined && mayContainWorker(text) && !this.files.resolver.compiledSource(file)) this.candidates.add(file);
+      if (text !== undefined && mayContainWorker(text) && this.discoverable(file)) this.candidates.add(file);
     }
   }
 
@@ -305,7 +322,7 @@ export class ModelState {
   /** Applies the editor's text of `file`; re-derives when it changes the model's inputs. */
   private applyOverlay(file: string, text: string): void {
     const known = this.workflow.has(file) || this.candidates.has(file) || this.activity.has(file) || this.files.isCached(file);
-    const candidate = this.input.settings.discovery && mayContainWorker(text);
+    const candidate = this.input.settings.discovery && mayContainWorker(text) && this.discoverable(file);
     if (!known && !candidate) return;
     const before = this.files.cachedText(file);
     if (before === text) return;

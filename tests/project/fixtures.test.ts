@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundle, chainOf, fixtureFile, modelOf } from './helpers.js';
@@ -222,6 +223,12 @@ describe('compiled paths mapped to sources', () => {
       ['scripts/bundle.ts', 'src/workflows.ts'],
     ]);
     expect(bundle(model)).toEqual(['src/workflows.ts']);
+  });
+
+  it('does not take a worker from compiled output when that file is linted (the workers do not depend on lint order)', () => {
+    const compiled = fixtureFile('lib-src', 'lib/worker.js');
+    model.fileInfo(compiled, fs.readFileSync(compiled, 'utf8'));
+    expect(model.workers.map((w) => rel(model.root, w.position.file))).toEqual(['src/worker.ts', 'scripts/bundle.ts']);
   });
 });
 
