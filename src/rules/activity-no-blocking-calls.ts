@@ -14,7 +14,7 @@ import { ActivityCode, memberName, someOwn } from '../utils/activity-code.js';
 import { ProjectFunctions, type ModuleFacts, type TextFilter } from '../utils/project-functions.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
-import { fileResolver, isGlobal, type Reference, requireSource } from '../utils/references.js';
+import { fileResolver, isGlobal, mayHideNames, type Reference, requireSource } from '../utils/references.js';
 
 export type Options = [
   {
@@ -60,20 +60,13 @@ const ATOMICS = 'Atomics';
 const CLOCK_NAMES = [...new Set(CLOCK_GLOBALS.flat())];
 
 /**
- * An escape that can spell a letter or digit of a name, so that a name is not in the text as written:
- * `\u0053`, `\x53`, octal and non-escape characters (`'\S'` is `'S'`), line continuations, non-ASCII.
- * `\b \f \n \r \t \v` and escaped punctuation cannot.
- */
-const NAME_HIDING_ESCAPE = /\\(?:[ac-eg-mo-qsuw-zA-Z0-9]|[\r\n\u2028\u2029]|[^\x00-\x7f])/;
-
-/**
  * The text of a module may hold what {@link foreignBlockingCall} finds: a blocking call needs its name (every one has
  * a needle of the SDK table), `Atomics.wait` its global, a busy-wait loop a loop keyword and a clock name.
  */
 function mayBlockText(text: string): boolean {
   if (BLOCKING_CALL_NEEDLES.some((needle) => text.includes(needle)) || text.includes(ATOMICS)) return true;
   if (LOOP_KEYWORD.test(text) && CLOCK_NAMES.some((name) => text.includes(name))) return true;
-  return NAME_HIDING_ESCAPE.test(text);
+  return mayHideNames(text);
 }
 
 const BLOCKING_TEXT: TextFilter = { key: 'blocking', mayMatch: mayBlockText };

@@ -326,8 +326,20 @@ export function fileResolver(
   return resolver;
 }
 
-/** A backslash that may start an escape spelling a letter, `@`, `/` or `-`. */
-const MAY_SPELL = /\\[^nrtbfv\\'"`\r\n\u2028\u2029]/;
+/**
+ * A backslash that may start an escape spelling part of a name in a string (a letter, digit, `@`, `/`, `-`, ...):
+ * `\u0040`, `\x40`, octal, a non-escape character (`'\S'` is `'S'`), or a line continuation, which joins the two
+ * halves of a name. Only `\b \f \n \r \t \v` and escaped backslashes and quotes cannot.
+ */
+const NAME_HIDING_ESCAPE = /\\[^bfnrtv\\'"`]/;
+
+/**
+ * False only when `text` spells every name in it as written: no escape in a string can hide one. A cheap test for
+ * text pre-filters that look for names with `includes`.
+ */
+export function mayHideNames(text: string): boolean {
+  return NAME_HIDING_ESCAPE.test(text);
+}
 
 const SINGLE_ESCAPES: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
@@ -374,8 +386,8 @@ const namedModules = new WeakMap<object, { text: string; byPrefix: Map<string, b
 function computeMayNameModule(sourceCode: Readonly<TSESLint.SourceCode>, prefix: string): boolean {
   const text = sourceCode.text;
   if (text.includes(prefix)) return true;
-  // `\n`, `\t`, `\\`, quotes and line continuations decode to characters no module name here contains.
-  if (!MAY_SPELL.test(text)) return false;
+  // `\n`, `\t`, `\\` and quotes decode to characters no module name contains.
+  if (!mayHideNames(text)) return false;
   // Parsers that keep no tokens (some JS-plugin hosts): assume it may.
   const tokens = (sourceCode.ast as { tokens?: readonly TSESTree.Token[] }).tokens;
   if (!tokens) return true;

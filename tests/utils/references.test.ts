@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { fileResolver, isFromPackage, isGlobal, isModuleExport, mayNameModule, ReferenceResolver, requireSource, type Reference } from '../../src/utils/references.js';
+import { fileResolver, isFromPackage, isGlobal, isModuleExport, mayHideNames, mayNameModule, ReferenceResolver, requireSource, type Reference } from '../../src/utils/references.js';
 import { collect } from './harness.js';
 
 /** Resolves the callee of every call in `code`; returns `source:path` strings (or `global:path`, or `-`). */
@@ -224,6 +224,22 @@ describe('mayNameModule', () => {
     expect(names(String.raw`const wf = require("\x40temporal\u{69}o/workflow");`)).toBe(true);
     expect(names(String.raw`const wf = require(` + '`' + String.raw`\@temporalio\/workflow` + '`' + ');')).toBe(true);
     expect(names(String.raw`const s = '\u0040temporalio\\/workflow';`)).toBe(false);
+  });
+
+  it('joins a name split by a line continuation', () => {
+    expect(names(`const wf = require('@temporal\\\nio/workflow');`)).toBe(true);
+    expect(names(`const wf = require('@temporal\\\r\nio/workflow');`)).toBe(true);
+  });
+});
+
+describe('mayHideNames', () => {
+  it('is true for every escape that can spell part of a name, false for the rest', () => {
+    for (const text of [String.raw`'\u0041'`, String.raw`'\x41'`, String.raw`'\101'`, String.raw`'\S'`, String.raw`'\@'`, String.raw`'\/'`, `'a\\\nb'`, `'\\\u2028'`]) {
+      expect(mayHideNames(text), text).toBe(true);
+    }
+    for (const text of [String.raw`'a\nb\tc\rd\be\ff\vg'`, String.raw`'\\'`, String.raw`'\''`, String.raw`"\""`, 'no escapes']) {
+      expect(mayHideNames(text), text).toBe(false);
+    }
   });
 });
 
