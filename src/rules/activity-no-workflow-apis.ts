@@ -6,7 +6,7 @@ import { enclosingFunction } from '../utils/ast.js';
 import { ActivityCode, canUseActivityExport, walk } from '../utils/activity-code.js';
 import { createRule } from '../utils/create-rule.js';
 import { addNamedImport, hasCommentInside } from '../utils/fixers.js';
-import { ReferenceResolver, isFromPackage, isModuleExport, type ModuleReference } from '../utils/references.js';
+import { fileResolver, isFromPackage, isModuleExport, type ModuleReference } from '../utils/references.js';
 
 export type Options = [];
 export type MessageIds = 'workflowOnlyApi' | 'workflowOnlyProxy' | 'useActivitySleep';
@@ -41,9 +41,9 @@ export default createRule<Options, MessageIds>({
     // A module that is also in the workflow bundle runs its module scope and helpers in workflows too: there,
     // only the activity functions (which the worker calls as activities) are certainly activity code.
     const sharedWithWorkflows = info.has('workflow');
-    const code = sharedWithWorkflows ? new ActivityCode(sourceCode) : undefined;
+    const code = sharedWithWorkflows ? ActivityCode.for(sourceCode) : undefined;
     const model = getProjectModel(context);
-    const resolver = new ReferenceResolver(sourceCode, context.filename, (f, s, n) => model.resolveReExport(f, s, n));
+    const resolver = fileResolver(sourceCode, context.filename, model);
     const evidence = info.roles.get('activity');
     // Quote the chain when the role comes from the worker's registration or settings (not self-evident in the file).
     const why =

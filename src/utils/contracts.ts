@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Position, ProjectModel, RegisteredActivity, WorkerInfo, WorkerKind } from '../project/index.js';
 import { getFileInfo, getProjectModel, getTemporalSettings } from '../project/index.js';
-import { type ModuleReference, ReferenceResolver, isFromPackage, isModuleExport, unwrapExpression } from './references.js';
+import { fileResolver, type ModuleReference, type ReferenceResolver, isFromPackage, isModuleExport, unwrapExpression } from './references.js';
 import { evaluate, type Lookup, type StaticValue } from './static-value.js';
 import { projectLookup } from './project-lookup.js';
 import { createExportQueries, type ExportedBinding, type ExportQueries } from './workflow-exports.js';
@@ -42,16 +42,8 @@ export function createContractContext(context: AnyContext): ContractContext {
   } catch {
     model = undefined;
   }
-  const reExports = model
-    ? (from: string, source: string, name: string): { source: string; name: string } | undefined => {
-        try {
-          return model.resolveReExport(from, source, name);
-        } catch {
-          return undefined;
-        }
-      }
-    : undefined;
-  const resolver = new ReferenceResolver(context.sourceCode, context.filename, reExports);
+  // The linted file's shared resolver (the workflow, options and activity rules resolve the same callees).
+  const resolver = fileResolver(context.sourceCode, context.filename, model);
   const lookup = projectLookup(context);
   return { model, file, resolver, lookup, evaluate: (node) => evaluate(node, lookup), exports: model ? createExportQueries(model) : undefined };
 }
