@@ -23,6 +23,7 @@ import {
 } from '../sdk/activity-api.js';
 import { enclosingFunction, isFunctionNode, stripTypeWrappers, type FunctionNode } from './ast.js';
 import { isFromPackage, type ReferenceResolver } from './references.js';
+import { LintMemo } from './lint-memo.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 const MAX_DEPTH = 12;
@@ -117,7 +118,7 @@ export interface Found {
   via: FunctionNode[];
 }
 
-const shared = new WeakMap<TSESTree.Program, ActivityCode>();
+const shared = new LintMemo<ActivityCode>();
 
 export class ActivityCode {
   /** Activity functions, with the name they are exported (registered) under. */

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T, AST_TOKEN_TYPES } from '@typescript-eslint/utils';
 import { ASTUtils, TSESLint as TSESLintRuntime } from '@typescript-eslint/utils';
+import { LintMemo } from './lint-memo.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 
@@ -292,7 +293,7 @@ interface FileResolvers {
 }
 
 // By the file's tree, not its `SourceCode`, which a host may reuse for the next file (oxlint's JS plugins do).
-const fileResolvers = new WeakMap<TSESTree.Program, FileResolvers>();
+const fileResolvers = new LintMemo<FileResolvers>();
 
 /**
  * The resolver of the linted file, shared by every rule that lints it (the rules of one lint share its `SourceCode`):

@@ -30,6 +30,7 @@ import { fileResolver, isFromPackage, mayNameModule, requireSource, unwrapExpres
 import { projectLookup } from './project-lookup.js';
 import { evaluate, type Lookup, type StaticProperty, type StaticValue } from './static-value.js';
 import { getTypeFacts, type TypeFacts } from './type-facts.js';
+import { LintMemo } from './lint-memo.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -112,7 +113,7 @@ export function createTemporalOptionsContext(context: AnyContext): TemporalOptio
 }
 
 /** By the file's tree: a host may reuse its `SourceCode` object for the next file. */
-const temporalUse = new WeakMap<TSESTree.Program, { filename: string; may: boolean }>();
+const temporalUse = new LintMemo<{ filename: string; may: boolean }>();
 
 /**
  * False only when no option or duration site can be found in the linted file, so a rule can skip its listeners: no

@@ -7,6 +7,7 @@ import { AST_NODE_TYPES as T, ASTUtils, TSESLint as TSESLintRuntime } from '@typ
 import { getFileInfo, getProjectModel, type FileInfo, type ProjectModel } from '../project/index.js';
 import { isFunctionNode, type FunctionNode } from './ast.js';
 import { fileResolver, type ReferenceResolver, unwrapExpression } from './references.js';
+import { LintMemo } from './lint-memo.js';
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 
@@ -39,7 +40,7 @@ export function getWorkflowCodeContext(context: AnyContext): WorkflowCodeContext
 }
 
 /** By the file's tree: a host may reuse its `SourceCode` object for the next file (oxlint's JS plugins do). */
-const workflowContexts = new WeakMap<TSESTree.Program, { info: FileInfo; filename: string; result: WorkflowCodeContext | undefined }>();
+const workflowContexts = new LintMemo<{ info: FileInfo; filename: string; result: WorkflowCodeContext | undefined }>();
 
 function computeWorkflowCodeContext(context: AnyContext, info: FileInfo): WorkflowCodeContext | undefined {
   if (!info.has('workflow')) return undefined;

@@ -3,12 +3,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearProjectModels, getFileInfo, getProjectModel, getProjectModelForRoot, parseTemporalSettings } from '../../src/project/index.js';
 import type { ProjectModel } from '../../src/project/types.js';
+import { ActivityCode } from '../../src/utils/activity-code.js';
 import { ProjectFunctions } from '../../src/utils/project-functions.js';
+import { fileResolver } from '../../src/utils/references.js';
+import { mayUseTemporal } from '../../src/utils/temporal-options.js';
+import { getWorkflowCodeContext } from '../../src/utils/workflow-code.js';
 
 const temps: string[] = [];
 afterEach(() => {
@@ -148,6 +154,36 @@ describe("reusing ESLint's parse", () => {
       expect(ast).not.toBe(context.sourceCode.ast);
     });
     expect(ast).toMatchObject({ type: 'Program' });
+  });
+
+  it("keeps the adopted tree but nothing else of a finished lint (its SourceCode, tokens, scopes, parser services)", async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const dir = project(APP);
+    const first = path.join(dir, 'src/activities/charge.ts');
+    let sourceCode: WeakRef<object> | undefined;
+    let tree: unknown;
+    let model: ProjectModel | undefined;
+    // What the rules memoise per linted file: the model's roles, the shared resolver, the activity analysis, the
+    // workflow-code context and the options gate.
+    const probe = (context: Parameters<typeof getFileInfo>[0]): void => {
+      getFileInfo(context);
+      fileResolver(context.sourceCode, context.filename, getProjectModel(context));
+      ActivityCode.for(context.sourceCode);
+      getWorkflowCodeContext(context);
+      mayUseTemporal(context);
+    };
+    lint(first, APP['src/activities/charge.ts'], tseslint.parser, (context) => {
+      probe(context);
+      sourceCode = new WeakRef(context.sourceCode);
+      tree = context.sourceCode.ast;
+      model = getProjectModel(context);
+    });
+    lint(path.join(dir, 'src/workflows/refund.ts'), APP['src/workflows/refund.ts'], tseslint.parser, probe);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(model?.getAst(first)).toBe(tree);
+    expect(sourceCode?.deref()).toBeUndefined();
   });
 
   it('keeps the parse of the text the model read when ESLint lints other text', () => {
