@@ -23,7 +23,7 @@ export interface ParsedModule {
   /** Top-level `const`/`let`/`var` declarators with an identifier name → initialiser (`null` without one). */
   topLevel: Map<string, TSESTree.Expression | null>;
   /** `const` declarators at any depth → initialiser; `null` when the name is declared more than once. */
-  consts: Map<string, TSESTree.Expression | null>;
+  readonly consts: Map<string, TSESTree.Expression | null>;
   /** Top-level function, class and enum declarations. */
   declarations: Map<string, TopLevelDeclaration>;
   /** Export name → local name, for exports of this module's own bindings. */
@@ -183,25 +183,34 @@ function addStatement(statement: TSESTree.ProgramStatement, mod: ParsedModule): 
 
 /** Collects the facts of a parsed module. */
 export function analyseModule(file: string, program: TSESTree.Program): ParsedModule {
+  let consts: Map<string, TSESTree.Expression | null> | undefined;
   const mod: ParsedModule = {
     file,
     program,
     imports: new Map(),
     topLevel: new Map(),
-    consts: new Map(),
+    // On first use: the model adopts the tree of every linted file, and few are ever evaluated.
+    get consts() {
+      return (consts ??= collectConsts(program));
+    },
     declarations: new Map(),
     exportLocals: new Map(),
     reExports: new Map(),
     starSources: [],
   };
   for (const statement of program.body) addStatement(statement, mod);
+  return mod;
+}
+
+function collectConsts(program: TSESTree.Program): Map<string, TSESTree.Expression | null> {
+  const consts = new Map<string, TSESTree.Expression | null>();
   walk(program, (node) => {
     if (node.type === T.VariableDeclaration && node.kind === 'const') {
       for (const d of node.declarations) {
         if (d.id.type !== T.Identifier) continue;
-        mod.consts.set(d.id.name, mod.consts.has(d.id.name) ? null : d.init);
+        consts.set(d.id.name, consts.has(d.id.name) ? null : d.init);
       }
     }
   });
-  return mod;
+  return consts;
 }
