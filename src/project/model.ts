@@ -139,6 +139,8 @@ export class ModelState {
    * (every reference to an imported binding, every export of a barrel), one syscall each without the memo.
    */
   private real(file: string): string {
+    // The walk lists real paths: a file it found is its own.
+    if (this.walked.has(file)) return file;
     let real = this.reals.get(file);
     if (real === undefined) {
       real = realpath(file) ?? toPosix(path.resolve(file));
@@ -176,6 +178,7 @@ export class ModelState {
   private walk(): void {
     const { files, problems } = walkSourceFiles(this.root, (dir) => this.skipsDir(dir));
     this.walked = new Set(files);
+    this.files.resolver.realFiles = this.walked;
     this.walkProblems = problems;
     if (!this.input.settings.discovery) return;
     for (const file of files) {

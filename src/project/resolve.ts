@@ -79,6 +79,8 @@ export class Resolver {
   private readonly cache = new Map<string, Resolution>();
   /** Every package.json read (for revalidation). */
   readonly packageFiles = new Set<string>();
+  /** Files known to be real paths (the project walk's): a resolution to one needs no `realpath` call. */
+  realFiles: ReadonlySet<string> = new Set();
 
   constructor(
     readonly root: string,
@@ -127,7 +129,7 @@ export class Resolver {
 
   private finish(file: string | undefined): Resolution {
     if (!file) return { kind: 'missing' };
-    const real = realpath(file) ?? file;
+    const real = this.realFiles.has(file) ? file : (realpath(file) ?? file);
     if (!isInside(this.root, real)) return { kind: 'outside', file: real };
     return { kind: 'file', file: real };
   }
