@@ -91,6 +91,7 @@ export class ModelState {
   private readonly candidates = new Set<string>();
   private discoveredWorkers: DiscoveredWorker[] = [];
   private workflow = new Map<string, WorkflowEvidence>();
+  private ignoredByWorkers = new WeakMap<readonly number[], readonly string[]>();
   private preloaded = new Set<string>();
   private entries = new Set<string>();
   private activity = new Map<string, string[]>();
@@ -235,9 +236,10 @@ export class ModelState {
       return;
     }
     // Workers with the same roots bundle the same files (a project's tests often create one worker each with the
-    // production `workflowsPath`): walk each distinct bundle once. Chains come from the first (best-ranked) worker
-    // and a repeated walk gives chains of the same length, so a repeat only adds its worker index.
-    const walked = new Map<string, Map<string, Reached>>();
+    // production `workflowsPath`): each distinct bundle is walked and merged once, for its group of workers. Chains
+    // come from the group's first (best-ranked) worker; a file records groups, not workers, so the work is per group
+    // and per file, not per worker and per file.
+    const groups = new Map<string, { main: GraphRoot[]; preload: GraphRoot[]; ignore: string[]; workers: number[] }>();
     this.discoveredWorkers.forEach((w, index) => {
       const workerFile = this.rel(w.info.position.file);
       const main: GraphRoot[] = [];
@@ -249,28 +251,36 @@ export class ModelState {
       }
       const ignore = w.info.ignoreModules;
       const key = JSON.stringify([main.map((r) => r.file), preload.map((r) => r.file), ignore]);
-      const previous = walked.get(key);
-      if (previous) {
-        for (const file of previous.keys()) this.workflow.get(file)?.workers.push(index);
-        return;
-      }
-      const reached = walkBundle(this.files, [...main, ...preload], ignore);
-      walked.set(key, reached);
-      this.mergeBundle(reached, index);
-      for (const file of walkBundle(this.files, preload, ignore).keys()) this.preloaded.add(file);
+      const group = groups.get(key);
+      if (group) group.workers.push(index);
+      else groups.set(key, { main, preload, ignore, workers: [index] });
     });
-    // Files bundled by the same workers share one list, so answers per list (which workers run this file) are
-    // computed once per bundle rather than once per file.
+    const groupWorkers: number[][] = [];
+    for (const { main, preload, ignore, workers } of groups.values()) {
+      this.mergeBundle(walkBundle(this.files, [...main, ...preload], ignore), groupWorkers.length);
+      groupWorkers.push(workers);
+      for (const file of walkBundle(this.files, preload, ignore).keys()) this.preloaded.add(file);
+    }
+    // Files bundled by the same groups share one list of workers (in index order), so answers per list (which
+    // workers run this file) are computed once per bundle rather than once per file.
     const lists = new Map<string, number[]>();
     for (const entry of this.workflow.values()) {
       const key = entry.workers.join(',');
-      const shared = lists.get(key);
-      if (shared) entry.workers = shared;
-      else lists.set(key, entry.workers);
+      let shared = lists.get(key);
+      if (!shared) {
+        const [only] = entry.workers;
+        shared =
+          entry.workers.length === 1 && only !== undefined
+            ? (groupWorkers[only] ?? [])
+            : entry.workers.flatMap((g) => groupWorkers[g] ?? []).sort((a, b) => a - b);
+        lists.set(key, shared);
+      }
+      entry.workers = shared;
     }
   }
 
-  private mergeBundle(reached: Map<string, Reached>, workerIndex: number): void {
+  /** Merges a walked bundle into `workflow`; `group` is the index of its group of workers (-1: settings roots). */
+  private mergeBundle(reached: Map<string, Reached>, group: number): void {
     const chains = new Map<string, string[]>();
     const chainOf = (file: string): string[] => {
       const cached = chains.get(file);
@@ -284,9 +294,9 @@ export class ModelState {
     for (const [file] of ordered) {
       const chain = chainOf(file);
       const existing = this.workflow.get(file);
-      if (!existing) this.workflow.set(file, { chain, workers: workerIndex >= 0 ? [workerIndex] : [] });
+      if (!existing) this.workflow.set(file, { chain, workers: group >= 0 ? [group] : [] });
       else {
-        if (workerIndex >= 0) existing.workers.push(workerIndex);
+        if (group >= 0) existing.workers.push(group);
         if (chain.length < existing.chain.length) existing.chain = chain;
       }
     }
@@ -421,12 +431,19 @@ export class ModelState {
     return { source: origin.file, name: origin.local };
   }
 
-  private ignoredModules(file?: string): string[] {
+  private ignoredModules(file?: string): readonly string[] {
     if (!this.discoveredWorkers.some((w) => w.info.ignoreModules.length > 0)) return [];
-    const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : (this.workflow.get(this.real(file))?.workers ?? []);
-    const result = new Set<string>();
-    for (const i of workers) for (const m of this.discoveredWorkers[i]?.info.ignoreModules ?? []) result.add(m);
-    return [...result];
+    const workers = file === undefined ? this.discoveredWorkers.map((_, i) => i) : this.workflow.get(this.real(file))?.workers;
+    if (!workers) return [];
+    // bundle files share their list of workers: one union per list, not one per question
+    let result = this.ignoredByWorkers.get(workers);
+    if (!result) {
+      const modules = new Set<string>();
+      for (const i of workers) for (const m of this.discoveredWorkers[i]?.info.ignoreModules ?? []) modules.add(m);
+      result = [...modules];
+      this.ignoredByWorkers.set(workers, result);
+    }
+    return result;
   }
 
   /** The bundle files of this derive (rules ask per linted file: built once, not once per question). */

@@ -76,6 +76,33 @@ describe('workers with the same roots', () => {
     expect(model.workers).toBe(model.workers);
   });
 
+  it('records each file of two interleaved bundles with its workers in index order, one shared list per bundle', () => {
+    const alt = (queue: string) =>
+      WORKER(queue, '../alt', '../activities').replace("activities });", "activities, bundlerOptions: { ignoreModules: ['dns'] } });");
+    const dir = project({
+      ...APP,
+      'src/test/a.test.ts': alt('test-a'),
+      'src/test/c.test.ts': alt('test-c'),
+      'src/alt/index.ts': "import { total } from '../shared/math';\nexport async function alt(): Promise<number> { return total([2]); }\n",
+    });
+    const model = modelAt(dir);
+    const index = (rel: string) => model.workers.findIndex((w) => w.position.file === path.join(dir, rel));
+    const [worker, a, b, c] = ['src/worker.ts', 'src/test/a.test.ts', 'src/test/b.test.ts', 'src/test/c.test.ts'].map(index);
+    const workersOf = (rel: string) => model.bundleFile(path.join(dir, rel))?.workers;
+    expect(workersOf('src/shared/math.ts')).toEqual([0, 1, 2, 3]);
+    expect(workersOf('src/workflows/order.ts')).toEqual([worker, b].sort());
+    expect(workersOf('src/alt/index.ts')).toEqual([a, c].sort());
+    expect(workersOf('src/workflows/refund.ts')).toBe(workersOf('src/workflows/order.ts'));
+    expect(model.ignoredModules(path.join(dir, 'src/workflows/order.ts'))).toEqual([]);
+    expect(model.ignoredModules(path.join(dir, 'src/alt/index.ts'))).toEqual(['dns']);
+    expect(model.ignoredModules(path.join(dir, 'src/shared/math.ts'))).toEqual(['dns']);
+    expect(model.ignoredModules()).toEqual(['dns']);
+    // the shortest chain shows, from the first worker of its bundle
+    expect(model.fileInfo(path.join(dir, 'src/shared/math.ts')).describe('workflow')).toBe(
+      `${model.workers[Math.min(a ?? -1, c ?? -1)]?.position.file.slice(dir.length + 1)} (workflowsPath) → src/alt/index.ts → src/shared/math.ts`,
+    );
+  });
+
   it('gives every worker that registers the same namespace its activities', () => {
     const model = modelAt(project(APP));
     for (const worker of model.workers) {
