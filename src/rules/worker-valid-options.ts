@@ -223,6 +223,9 @@ function requireOf(node: Node): string | undefined {
 function moduleScopeUse(model: ProjectModel, file: string, module: string): { line: number; name: string } | undefined {
   let program: TSESTree.Program | undefined;
   try {
+    // the fast scan lists every import and `require('…')` of the file: no request for the module, no parse
+    const requests = model.moduleFacts(file)?.requests;
+    if (requests && !requests.some((r) => moduleMatches(r.specifier, [module]))) return undefined;
     program = model.getAst(file);
   } catch {
     return undefined;
