@@ -226,15 +226,41 @@ export class Evaluator {
     }
     if (name === 'pathname' || name === 'href') {
       const url = this.string(node.object, depth + 1);
-      if (url === undefined) return undefined;
-      if (name === 'href') return url;
-      try {
-        return decodeURIComponent(new URL(url).pathname);
-      } catch {
-        return undefined;
+      if (url !== undefined) {
+        if (name === 'href') return url;
+        try {
+          return decodeURIComponent(new URL(url).pathname);
+        } catch {
+          return undefined;
+        }
       }
     }
-    return undefined;
+    const found = this.member(node, depth + 1);
+    return found ? found.ev.string(found.node, depth + 1) : undefined;
+  }
+
+  /**
+   * The value of `object.name`: an export of a namespace import (`queues.ORDERS` with `import * as queues`), or a
+   * property of a constant object literal (`QUEUES.orders`, `config.temporal.taskQueue`) whose spreads are all known.
+   */
+  member(node: TSESTree.MemberExpression, depth = 0): Located | undefined {
+    const name = memberName(node);
+    if (name === undefined || depth > MAX_DEPTH) return undefined;
+    const object = unwrap(node.object);
+    const imported = object.type === T.Identifier ? this.mod.imports.get(object.name) : undefined;
+    if (imported) {
+      const target = this.files.resolver.resolveFile(this.file, imported.source);
+      // `import * as ns`, or a name a barrel re-exports as a namespace (`export * as ns from './constants'`)
+      const origin = target && imported.imported !== '*' ? this.files.exportOrigin(target, imported.imported) : undefined;
+      const namespace = imported.imported === '*' ? target : origin?.kind === 'file' && origin.local === '*' ? origin.file : undefined;
+      if (namespace) {
+        const def = this.files.exportedConst(namespace, name);
+        const ev = def ? this.registry.for(def.file) : undefined;
+        return def && ev ? { node: def.node, ev } : undefined;
+      }
+    }
+    const view = this.object(object, depth + 1);
+    return view?.complete ? view.properties.get(name) : undefined;
   }
 
   private urlString(node: TSESTree.NewExpression, depth: number): string | undefined {
@@ -330,6 +356,17 @@ export class Evaluator {
       const bound = this.binding(node.name);
       return bound ? bound.ev.object(bound.node, depth + 1) : undefined;
     }
+    if (node.type === T.MemberExpression) {
+      const found = this.member(node, depth + 1);
+      return found ? found.ev.object(found.node, depth + 1) : undefined;
+    }
+    if (node.type === T.CallExpression) {
+      // `Object.freeze({...})` returns its argument
+      const [arg] = node.arguments;
+      const origin = this.origin(node.callee, depth + 1);
+      const freezes = origin?.source === GLOBAL && origin.path.join('.') === 'Object.freeze';
+      return freezes && arg && arg.type !== T.SpreadElement ? this.object(arg, depth + 1) : undefined;
+    }
     if (node.type !== T.ObjectExpression) return undefined;
     const view: ObjectView = { properties: new Map(), complete: true };
     for (const prop of node.properties) {
@@ -356,6 +393,10 @@ export class Evaluator {
     if (node.type === T.Identifier) {
       const bound = this.binding(node.name);
       return bound ? bound.ev.array(bound.node, depth + 1) : undefined;
+    }
+    if (node.type === T.MemberExpression) {
+      const found = this.member(node, depth + 1);
+      return found ? found.ev.array(found.node, depth + 1) : undefined;
     }
     if (node.type !== T.ArrayExpression) return undefined;
     const view: ArrayView = { elements: [], complete: true };

@@ -3,12 +3,18 @@
  * ESTree parses, and export origins through local barrels. Everything is cached by file stamp.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { type FileStamp, isInside, readText, stamp } from './fs.js';
 import { analyseModule, type ParsedModule, type TopLevelDeclaration } from './module-ast.js';
 import { parseProgram } from './parse.js';
 import type { Resolver } from './resolve.js';
 import { type ModuleFacts, scanModule, type ValueKind } from './scan.js';
 import type { ConstDefinition } from './types.js';
+
+/** An `export default` operand that is an expression (not an anonymous function or class declaration). */
+function isExpression(node: TSESTree.Node): node is TSESTree.Expression {
+  return !node.type.endsWith('Declaration') && node.type !== T.TSDeclareFunction;
+}
 
 interface CachedFile {
   stamp?: FileStamp;
@@ -233,6 +239,11 @@ export class ProjectFiles {
   exportedConst(file: string, exportName: string, depth = 0): ConstDefinition | undefined {
     const origin = this.exportOrigin(file, exportName);
     if (origin?.kind !== 'file' || origin.local === '*') return undefined;
+    if (origin.local === 'default') {
+      // `export default { ... }`: the exported expression (a default function or class has no initialiser)
+      const expression = this.parsed(origin.file)?.defaultExpression;
+      return expression && isExpression(expression) ? { file: origin.file, name: 'default', node: expression } : undefined;
+    }
     return this.topLevelConst(origin.file, origin.local, depth + 1);
   }
 

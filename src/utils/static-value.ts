@@ -51,7 +51,17 @@ export interface StaticUnknown {
  * Finds what an identifier is bound to: a `const` initialiser in scope, or (across files) an exported const.
  * Returns the initialiser and the lookup to use inside it (it may live in another file).
  */
-export type Lookup = (id: TSESTree.Identifier) => { node: TSESTree.Node; lookup: Lookup; local: boolean } | undefined;
+export type Lookup = ((id: TSESTree.Identifier) => Found | undefined) & {
+  /** `ns.name` where `ns` is bound to a module namespace (`import * as ns from './constants'`): that export. */
+  member?: (id: TSESTree.Identifier, name: string) => Found | undefined;
+};
+
+/** What a lookup finds: the initialiser, the lookup to use inside it, and whether it is in the linted file. */
+export interface Found {
+  node: TSESTree.Node;
+  lookup: Lookup;
+  local: boolean;
+}
 
 const { DefinitionType } = TSESLintRuntime.Scope;
 const MAX_DEPTH = 32;
@@ -68,13 +78,15 @@ export type ImportLookup = (
  * imports through `importLookup` (provided by the project model).
  */
 export function scopeLookup(sourceCode: Readonly<TSESLint.SourceCode>, importLookup?: ImportLookup): Lookup {
-  const lookup: Lookup = (id) => {
-    let variable: TSESLint.Scope.Variable | null;
+  const variableOf = (id: TSESTree.Identifier): TSESLint.Scope.Variable | null => {
     try {
-      variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      return ASTUtils.findVariable(sourceCode.getScope(id), id);
     } catch {
-      return undefined;
+      return null;
     }
+  };
+  const lookup: Lookup = (id) => {
+    const variable = variableOf(id);
     const def = variable?.defs[0];
     if (!variable || !def) return undefined;
     if (def.type === DefinitionType.Variable) {
@@ -85,10 +97,11 @@ export function scopeLookup(sourceCode: Readonly<TSESLint.SourceCode>, importLoo
       if (!declarator.init || declarator.id.type !== T.Identifier) return undefined;
       return { node: declarator.init, lookup, local: true };
     }
-    if (def.type === DefinitionType.ImportBinding && importLookup && def.node.type === T.ImportSpecifier) {
+    if (def.type === DefinitionType.ImportBinding && importLookup && (def.node.type === T.ImportSpecifier || def.node.type === T.ImportDefaultSpecifier)) {
       const decl = def.node.parent;
       if (decl.type !== T.ImportDeclaration) return undefined;
-      const imported = def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
+      const imported =
+        def.node.type === T.ImportDefaultSpecifier ? 'default' : def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
       try {
         const found = importLookup(decl.source.value, imported);
         return found ? { ...found, local: false } : undefined;
@@ -98,6 +111,20 @@ export function scopeLookup(sourceCode: Readonly<TSESLint.SourceCode>, importLoo
     }
     return undefined;
   };
+  if (importLookup) {
+    lookup.member = (id, name) => {
+      const def = variableOf(id)?.defs[0];
+      if (def?.type !== DefinitionType.ImportBinding || def.node.type !== T.ImportNamespaceSpecifier) return undefined;
+      const decl = def.node.parent;
+      if (decl.importKind === 'type') return undefined;
+      try {
+        const found = importLookup(decl.source.value, name);
+        return found ? { ...found, local: false } : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+  }
   return lookup;
 }
 
@@ -195,7 +222,6 @@ function evaluateInner(input: TSESTree.Node, lookup: Lookup, local: boolean, dep
       return { kind: 'array', elements, complete, node };
     }
     case T.MemberExpression: {
-      const obj = evaluateInner(node.object, lookup, local, depth + 1);
       let key: string | undefined;
       if (!node.computed && node.property.type === T.Identifier) key = node.property.name;
       else if (node.computed) {
@@ -203,6 +229,9 @@ function evaluateInner(input: TSESTree.Node, lookup: Lookup, local: boolean, dep
         if (k.kind === 'literal' && (typeof k.value === 'string' || typeof k.value === 'number')) key = String(k.value);
       }
       if (key === undefined) return { kind: 'unknown', node };
+      const namespace = node.object.type === T.Identifier ? lookup.member?.(node.object, key) : undefined;
+      if (namespace) return evaluateInner(namespace.node, namespace.lookup, local && namespace.local, depth + 1);
+      const obj = evaluateInner(node.object, lookup, local, depth + 1);
       if (obj.kind === 'object') {
         const prop = obj.properties.get(key);
         if (prop) return prop.value;

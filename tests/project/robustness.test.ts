@@ -189,6 +189,15 @@ describe('cross-file lookups', () => {
     expect(model.getAst(file('src/shared.ts'))?.body).toHaveLength(2);
   });
 
+  it('returns an `export default` expression, not a default function', () => {
+    const forms = modelOf('eval-forms');
+    const config = fixtureFile('eval-forms', 'src/config.ts');
+    expect(forms.getModuleExportNode(config, 'default')).toMatchObject({ file: config, name: 'default', node: { type: 'TSAsExpression' } });
+    expect(forms.getModuleExportNode(fixtureFile('eval-forms', 'src/acts.ts'), 'default')).toBeUndefined();
+    const functions = modelOf('project-functions');
+    expect(functions.getModuleExportNode(fixtureFile('project-functions', 'src/acts/direct.ts'), 'default')).toBeUndefined();
+  });
+
   it('lists module requests with resolution', () => {
     expect(model.importsOf(file('src/workflows.ts'))?.map((r) => [r.specifier, r.typeOnly, r.resolved && path.basename(r.resolved), r.packageName])).toEqual([
       ['@temporalio/workflow', false, undefined, '@temporalio/workflow'],

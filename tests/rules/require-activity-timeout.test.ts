@@ -468,8 +468,8 @@ import * as shared from './shared-options';
 proxyActivities(TIMEOUT_ONLY);
 proxyActivities({ ...TIMEOUT_ONLY, retry: { maximumAttempts: 2 } });
 proxyActivities({ ...shared.TIMEOUT_ONLY });
-// A namespace member and a function's result have widened declared types: nothing is concluded from them (known gap).
-proxyActivities(shared.RETRY_ONLY);
+proxyActivities(shared.TIMEOUT_ONLY);
+// A function's result has a widened declared type: nothing is concluded from it (known gap).
 function makeOptions() {
   return { heartbeatTimeout: '10s' };
 }
@@ -488,13 +488,33 @@ proxyActivities(options);
     },
   ],
   invalid: [
-    // A spread that static evaluation does not follow (a namespace member); the object literal's type has no timeout.
+    // Members of a namespace import are read like named imports: the suggestion edits only an object written here.
     {
       code: `import { proxyActivities } from '@temporalio/workflow';
 import * as shared from './shared-options';
+proxyActivities(shared.RETRY_ONLY);
 proxyActivities({ ...shared.RETRY_ONLY });`,
       filename: typedFile('workflows.ts'),
-      errors: [{ messageId: 'missingTimeout', line: 3, column: 17, endLine: 3, endColumn: 41, suggestions: [] }],
+      errors: [
+        { messageId: 'missingTimeout', line: 3, column: 17, endLine: 3, endColumn: 34, suggestions: [] },
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'addStartToCloseTimeout',
+              data: { placeholder: "'1 minute'" },
+              output: `import { proxyActivities } from '@temporalio/workflow';
+import * as shared from './shared-options';
+proxyActivities(shared.RETRY_ONLY);
+proxyActivities({ ...shared.RETRY_ONLY, startToCloseTimeout: '1 minute' });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

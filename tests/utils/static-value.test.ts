@@ -103,15 +103,23 @@ describe('evaluate', () => {
 
   it('follows imported constants through the import lookup', () => {
     const results = probe(
-      `import { OPTS, OTHER } from './shared'; import * as ns from './shared'; probe(OPTS); probe(OTHER); probe(ns);`,
+      `import { OPTS, OTHER } from './shared'; import * as ns from './shared'; import type * as types from './shared';
+      import defaults from './shared';
+      probe(OPTS); probe(OTHER); probe(ns); probe(ns.OPTS.startToCloseTimeout); probe(ns['OPTS']); probe(ns.OTHER); probe(types.OPTS);
+      probe(defaults.retry);
+      function shadow(ns: unknown) { probe(ns.OPTS); }`,
       (source, name) => {
-        if (source !== './shared' || name !== 'OPTS') return undefined;
-        const nodes = collect(`const x = { startToCloseTimeout: '5m' };`, 'ObjectExpression', (n) => n);
+        if (source !== './shared' || (name !== 'OPTS' && name !== 'default')) return undefined;
+        const text = name === 'OPTS' ? `const x = { startToCloseTimeout: '5m' };` : `export default { retry: { maximumAttempts: 3 } };`;
+        const nodes = collect(text, 'ObjectExpression', (n) => n);
         const node = nodes[0];
         return node ? { node, lookup: () => undefined } : undefined;
       },
     );
-    expect(results).toEqual([{ object: { startToCloseTimeout: '5m' }, complete: true }, '?', '?']);
+    const opts = { object: { startToCloseTimeout: '5m' }, complete: true };
+    // a member of a namespace import is that module's export; a type-only namespace or a parameter is not followed
+    // a default import is the module's `default` export
+    expect(results).toEqual([opts, '?', '?', '5m', opts, '?', '?', { object: { maximumAttempts: 3 }, complete: true }, '?']);
   });
 
   it('never throws, on missing nodes or throwing lookups', () => {
