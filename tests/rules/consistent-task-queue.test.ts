@@ -7,6 +7,17 @@ const shared = [{ requireSharedConstant: true }] as const;
 const known = '`billing`, `orders`';
 const client = (edit?: (code: string) => string): { filename: string; code: string } => contractCase('shop', 'src/client.ts', edit);
 
+/** A client that starts `processOrder` with start options read from `src/options.ts` (`options` is its namespace). */
+const IMPORTED_OPTIONS = (expression: string): string => `import type { Client } from '@temporalio/client';
+import * as options from './options';
+import { legacyStartOptions, orderStartOptions } from './options';
+import { processOrder } from './workflows';
+export async function start(client: Client, orderId: string): Promise<void> {
+  await client.workflow.start(processOrder, { ...${expression}, workflowId: \`order-\${orderId}\`, args: [] });
+  void [options, legacyStartOptions, orderStartOptions];
+}
+`;
+
 ruleTester.run('consistent-task-queue', rule, {
   valid: [
     // Shared constants everywhere; tests use their own task queues, polled by their own workers.
@@ -23,6 +34,9 @@ ruleTester.run('consistent-task-queue', rule, {
         replace(`proxyActivities<typeof billing>({\n  taskQueue: BILLING_TASK_QUEUE`, `proxyActivities<{ score(): Promise<number> }>({\n  taskQueue: 'ml-scoring'`)(code),
       ),
     ),
+    // Start options imported from a project module (the file itself never writes `taskQueue`), named or through a namespace.
+    contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('orderStartOptions')),
+    contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('options.orderStartOptions')),
     // A task queue the linter cannot evaluate.
     client(replace(`taskQueue: BILLING_TASK_QUEUE`, `taskQueue: process.env.QUEUE!`)),
     // A worker whose task queue is not statically known: nothing can be said.
@@ -32,6 +46,15 @@ await Worker.create({ taskQueue: process.env.TASK_QUEUE!, workflowsPath: require
 await new Client().workflow.start('greeting', { taskQueue: 'greetingz', workflowId: 'g' });`),
   ],
   invalid: [
+    {
+      // The options module still holds the task queue from before a rename; this file never writes `taskQueue`.
+      ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('legacyStartOptions')),
+      errors: [{ messageId: 'unknownTaskQueue', data: { queue: 'order', known, what: 'the workflow never starts running', suggestion: ' (did you mean `orders`?)' }, line: 6, column: 9 }],
+    },
+    {
+      ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('options.legacyStartOptions')),
+      errors: [{ messageId: 'unknownTaskQueue', line: 6, column: 9 }],
+    },
     {
       ...client(replace(`start(processOrder, {\n      taskQueue: ORDERS_TASK_QUEUE`, `start(processOrder, {\n      taskQueue: 'order'`)),
       errors: [
