@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { getFileInfo, getProjectModel, type ProjectModel, type WorkerInfo } from '../project/index.js';
+import { getFileInfo, type ProjectModel, type WorkerInfo } from '../project/index.js';
 import { proxyFunctionOf } from '../utils/activity-proxies.js';
 import {
   childWorkflowCall,
@@ -9,6 +9,7 @@ import {
   createContractContext,
   describePosition,
   didYouMean,
+  mayReachOption,
   pollingWorkers,
   productionPollingWorkers,
   proxyActivityUses,
@@ -133,7 +134,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    if (!context.sourceCode.text.includes('taskQueue') && !importsTaskQueue(context)) return {};
+    if (!mayReachOption(context, 'taskQueue')) return {};
     const ctx = createContractContext(context);
     const model = ctx.model;
     if (!model) return {};
@@ -229,37 +230,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-const MAX_IMPORT_DEPTH = 3;
-
-/**
- * Whether a `taskQueue` can reach a call of this file from a project module it imports a value from (an options
- * object spread or passed as is, `{ ...workflowOptions }`, `proxyActivities(activityOptions)`, which the evaluator
- * follows), or from one those modules import, up to {@link MAX_IMPORT_DEPTH} modules away.
- */
-function importsTaskQueue(context: Parameters<typeof getProjectModel>[0]): boolean {
-  try {
-    const model = getProjectModel(context);
-    const file = getFileInfo(context).file;
-    const seen = new Set([file]);
-    const reaches = (from: string, depth: number): boolean => {
-      for (const binding of model.moduleFacts(from)?.imports.values() ?? []) {
-        if (binding.typeOnly) continue;
-        const target = model.resolveModule(from, binding.specifier);
-        if (target === undefined) continue;
-        const declaring = binding.imported === '*' ? target : (model.exportOrigin(target, binding.imported)?.file ?? target);
-        if (seen.has(declaring)) continue;
-        seen.add(declaring);
-        if (model.getText(declaring)?.includes('taskQueue')) return true;
-        if (depth + 1 < MAX_IMPORT_DEPTH && reaches(declaring, depth + 1)) return true;
-      }
-      return false;
-    };
-    return reaches(file, 0);
-  } catch {
-    return false;
-  }
-}
 
 function isStringLiteral(node: TSESTree.Node): boolean {
   return (node.type === T.Literal && typeof node.value === 'string') || (node.type === T.TemplateLiteral && node.expressions.length === 0);

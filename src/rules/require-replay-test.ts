@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { getFileInfo } from '../project/index.js';
-import { createContractContext, modelWorkerAt, relativePath, reportNode, workerCallKind } from '../utils/contracts.js';
+import { createContractContext, mayReachOption, modelWorkerAt, relativePath, reportNode, workerCallKind } from '../utils/contracts.js';
 import { createRule } from '../utils/create-rule.js';
 import { getProperty } from '../utils/static-value.js';
 
@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    if (!context.sourceCode.text.includes('workflowsPath')) return {};
+    if (!mayReachOption(context, 'workflowsPath')) return {};
     try {
       if (getFileInfo(context).has('test')) return {};
     } catch {

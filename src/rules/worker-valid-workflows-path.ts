@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import {
   createContractContext,
+  mayReachOption,
   modelWorkerAt,
   relativePath,
   reportNode,
@@ -52,8 +53,7 @@ export default createRule<Options, MessageIds>({
       return withoutExt.startsWith('.') ? withoutExt : `./${withoutExt}`;
     }
 
-    const text = context.sourceCode.text;
-    if (!text.includes('workflowsPath')) return {};
+    if (!mayReachOption(context, 'workflowsPath')) return {};
     const ctx = createContractContext(context);
     return {
       CallExpression(node) {

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { Position, ProjectModel, RegisteredActivity, WorkerInfo, WorkerKind } from '../project/index.js';
 import { getFileInfo, getProjectModel, getTemporalSettings } from '../project/index.js';
+import { LintMemo } from './lint-memo.js';
 import { fileResolver, type ModuleReference, type ReferenceResolver, isFromPackage, isModuleExport, unwrapExpression } from './references.js';
 import { evaluate, type Lookup, type StaticValue } from './static-value.js';
 import { projectLookup } from './project-lookup.js';
@@ -46,6 +47,65 @@ export function createContractContext(context: AnyContext): ContractContext {
   const resolver = fileResolver(context.sourceCode, context.filename, model);
   const lookup = projectLookup(context);
   return { model, file, resolver, lookup, evaluate: (node) => evaluate(node, lookup), exports: model ? createExportQueries(model) : undefined };
+}
+
+/** How many modules away an imported options object is looked for (see {@link mayReachOption}). */
+const MAX_OPTION_IMPORT_DEPTH = 3;
+/** At most this many imported modules are read for one linted file. */
+const MAX_OPTION_MODULES = 64;
+const optionModules = new LintMemo<readonly string[]>();
+
+/**
+ * The project modules the linted file imports a value from (declaring modules, past barrels), and those they import
+ * from, up to {@link MAX_OPTION_IMPORT_DEPTH} modules away: where a constant that static evaluation follows can be
+ * written. Once per linted file, shared by the rules.
+ */
+function importedValueModules(context: AnyContext): readonly string[] {
+  const known = optionModules.get(context.sourceCode.ast);
+  if (known) return known;
+  const found: string[] = [];
+  try {
+    const model = getProjectModel(context);
+    const file = getFileInfo(context).file;
+    const seen = new Set([file]);
+    let level = [file];
+    for (let depth = 0; depth < MAX_OPTION_IMPORT_DEPTH && level.length > 0 && found.length < MAX_OPTION_MODULES; depth++) {
+      const next: string[] = [];
+      for (const from of level) {
+        for (const binding of model.moduleFacts(from)?.imports.values() ?? []) {
+          if (binding.typeOnly) continue;
+          const target = model.resolveModule(from, binding.specifier);
+          if (target === undefined) continue;
+          const declaring = binding.imported === '*' ? target : (model.exportOrigin(target, binding.imported)?.file ?? target);
+          if (seen.has(declaring) || found.length >= MAX_OPTION_MODULES) continue;
+          seen.add(declaring);
+          found.push(declaring);
+          next.push(declaring);
+        }
+      }
+      level = next;
+    }
+  } catch {
+    // no model: only the linted file's own text counts
+  }
+  return optionModules.set(context.sourceCode.ast, found);
+}
+
+/**
+ * Whether an option written `key` can reach a call of the linted file: `key` is in its text, or in a project module
+ * it imports a value from (an options object spread or passed as is, `{ ...workerOptions }`, which static evaluation
+ * follows), or in one those modules import. A cheap gate for rules about one option.
+ */
+export function mayReachOption(context: AnyContext, key: string): boolean {
+  if (context.sourceCode.text.includes(key)) return true;
+  const modules = importedValueModules(context);
+  if (modules.length === 0) return false;
+  try {
+    const model = getProjectModel(context);
+    return modules.some((file) => model.getText(file)?.includes(key) === true);
+  } catch {
+    return false;
+  }
 }
 
 const WORKER_STATICS: Readonly<Record<string, WorkerKind>> = {

@@ -28,6 +28,11 @@ ruleTester.run('require-replay-test', rule, {
       ],
     },
     {
+      // The options come from src/worker-options.ts: the file never writes `workflowsPath`.
+      ...contractCase('paths', 'src/reports-worker.ts'),
+      errors: [{ messageId: 'missingReplayTest', data: { file: 'src/reports/index.ts' }, line: 5, column: 24, endLine: 5, endColumn: 37 }],
+    },
+    {
       ...contractCase('classes', 'src/worker.ts'),
       errors: [{ messageId: 'missingReplayTest', data: { file: 'src/workflows.ts' }, line: 7, column: 20 }],
     },

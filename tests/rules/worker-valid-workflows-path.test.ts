@@ -38,6 +38,11 @@ await Worker.create({ taskQueue: 'q', workflowsPath: require.resolve('./workflow
   ],
   invalid: [
     {
+      // Options imported from src/worker-options.ts, where the path is relative: reported at the call.
+      ...contractCase('paths', 'src/reports-worker.ts', (code) => code.replaceAll('reportsWorkerOptions', 'legacyReportsOptions')),
+      errors: [{ messageId: 'relativePath', data: { path: './src/reports', kind: 'Worker.create', suggested: './reports' }, line: 5, column: 24, endLine: 5, endColumn: 37 }],
+    },
+    {
       ...worker(`await Worker.create({ taskQueue: 'q', workflowsPath: './workflows' });`),
       errors: [{ messageId: 'relativePath', data: { path: './workflows', kind: 'Worker.create', suggested: './workflows' }, line: 3, column: 54, endLine: 3, endColumn: 67 }],
     },
