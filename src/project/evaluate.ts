@@ -248,16 +248,12 @@ export class Evaluator {
     if (name === undefined || depth > MAX_DEPTH) return undefined;
     const object = unwrap(node.object);
     const imported = object.type === T.Identifier ? this.mod.imports.get(object.name) : undefined;
-    if (imported) {
-      const target = this.files.resolver.resolveFile(this.file, imported.source);
-      // `import * as ns`, or a name a barrel re-exports as a namespace (`export * as ns from './constants'`)
-      const origin = target && imported.imported !== '*' ? this.files.exportOrigin(target, imported.imported) : undefined;
-      const namespace = imported.imported === '*' ? target : origin?.kind === 'file' && origin.local === '*' ? origin.file : undefined;
-      if (namespace) {
-        const def = this.files.exportedConst(namespace, name);
-        const ev = def ? this.registry.for(def.file) : undefined;
-        return def && ev ? { node: def.node, ev } : undefined;
-      }
+    // A project module's namespace: `import * as ns`, or a name a barrel re-exports as one (`export * as ns from …`).
+    const origin = imported ? this.moduleOrigin(imported.source, imported.imported) : undefined;
+    if (origin && origin.path.length === 0 && path.isAbsolute(origin.source)) {
+      const def = this.files.exportedConst(origin.source, name);
+      const ev = def ? this.registry.for(def.file) : undefined;
+      return def && ev ? { node: def.node, ev } : undefined;
     }
     const view = this.object(object, depth + 1);
     return view?.complete ? view.properties.get(name) : undefined;
