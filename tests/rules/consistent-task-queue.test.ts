@@ -7,16 +7,23 @@ const shared = [{ requireSharedConstant: true }] as const;
 const known = '`billing`, `orders`';
 const client = (edit?: (code: string) => string): { filename: string; code: string } => contractCase('shop', 'src/client.ts', edit);
 
-/** A client that starts `processOrder` with start options read from `src/options.ts` (`options` is its namespace). */
-const IMPORTED_OPTIONS = (expression: string): string => `import type { Client } from '@temporalio/client';
-import * as options from './options';
-import { legacyStartOptions, orderStartOptions } from './options';
+/**
+ * A client that starts `processOrder` with start options read from `src/options.ts`: `name` is a named import of it,
+ * or `options.<name>` reads it through the module's namespace.
+ */
+const IMPORTED_OPTIONS = (expression: string): string => {
+  const namespace = expression.startsWith('options.');
+  const binding = namespace ? `* as options` : `{ ${expression} }`;
+  return `import type { Client } from '@temporalio/client';
+import ${binding} from './options';
 import { processOrder } from './workflows';
-export async function start(client: Client, orderId: string): Promise<void> {
-  await client.workflow.start(processOrder, { ...${expression}, workflowId: \`order-\${orderId}\`, args: [] });
-  void [options, legacyStartOptions, orderStartOptions];
+
+export async function startOrder(client: Client, orderId: string): Promise<string> {
+  const handle = await client.workflow.start(processOrder, { ...${expression}, workflowId: \`order-\${orderId}\`, args: [] });
+  return handle.workflowId;
 }
 `;
+};
 
 ruleTester.run('consistent-task-queue', rule, {
   valid: [
@@ -49,11 +56,11 @@ await new Client().workflow.start('greeting', { taskQueue: 'greetingz', workflow
     {
       // The options module still holds the task queue from before a rename; this file never writes `taskQueue`.
       ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('legacyStartOptions')),
-      errors: [{ messageId: 'unknownTaskQueue', data: { queue: 'order', known, what: 'the workflow never starts running', suggestion: ' (did you mean `orders`?)' }, line: 6, column: 9 }],
+      errors: [{ messageId: 'unknownTaskQueue', data: { queue: 'order', known, what: 'the workflow never starts running', suggestion: ' (did you mean `orders`?)' }, line: 6, column: 24 }],
     },
     {
       ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('options.legacyStartOptions')),
-      errors: [{ messageId: 'unknownTaskQueue', line: 6, column: 9 }],
+      errors: [{ messageId: 'unknownTaskQueue', data: { queue: 'order', known, what: 'the workflow never starts running', suggestion: ' (did you mean `orders`?)' }, line: 6, column: 24 }],
     },
     {
       ...client(replace(`start(processOrder, {\n      taskQueue: ORDERS_TASK_QUEUE`, `start(processOrder, {\n      taskQueue: 'order'`)),
