@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { getFileInfo, type ProjectModel, type WorkerInfo } from '../project/index.js';
+import { getFileInfo, type ProjectModel, type WorkerInfo, type WorkflowType } from '../project/index.js';
 import { proxyFunctionOf } from '../utils/activity-proxies.js';
 import {
   childWorkflowCall,
@@ -11,6 +11,7 @@ import {
   didYouMean,
   mayReachOption,
   pollingWorkers,
+  pollingWorkersOf,
   productionPollingWorkers,
   proxyActivityUses,
   registeredActivities,
@@ -52,14 +53,17 @@ interface Site {
   fallback: TSESTree.Node;
 }
 
-const typeNames = new WeakMap<ProjectModel, ReadonlySet<string>>();
+const typeNames = new WeakMap<readonly WorkflowType[], ReadonlySet<string>>();
+const NO_TYPES: ReadonlySet<string> = new Set();
 
-/** The workflow type names of the project's `workflowsPath` modules (once per model). */
+/** The workflow type names of the project's `workflowsPath` modules (once per list the model derives). */
 function workflowTypeNames(model: ProjectModel): ReadonlySet<string> {
-  let names = typeNames.get(model);
+  const types = model.workflowTypes();
+  if (!types) return NO_TYPES;
+  let names = typeNames.get(types);
   if (!names) {
-    names = new Set((model.workflowTypes() ?? []).map((t) => t.name));
-    typeNames.set(model, names);
+    names = new Set(types.map((t) => t.name));
+    typeNames.set(types, names);
   }
   return names;
 }
@@ -73,14 +77,14 @@ interface QueueSummary {
   known: string[];
 }
 
-const summaries = new WeakMap<ProjectModel, Map<boolean, QueueSummary>>();
+const summaries = new WeakMap<readonly WorkerInfo[], Map<boolean, QueueSummary>>();
 
-/** The task queues of a model's workers: the same for every linted file, so computed once per model. */
+/** The task queues of a model's workers: the same for every linted file, so computed once per list of workers. */
 function queueSummary(model: ProjectModel, inTest: boolean): QueueSummary {
-  let byTest = summaries.get(model);
+  let byTest = summaries.get(model.workers);
   if (!byTest) {
     byTest = new Map();
-    summaries.set(model, byTest);
+    summaries.set(model.workers, byTest);
   }
   let summary = byTest.get(inTest);
   if (!summary) {
@@ -215,8 +219,8 @@ export default createRule<Options, MessageIds>({
     };
 
     function reportRepeated(node: TSESTree.Node, queue: string): void {
-      for (const worker of pollingWorkers(model as ProjectModel)) {
-        if (worker.taskQueue !== queue || worker.position.file === ctx.file) continue;
+      for (const worker of pollingWorkersOf(model as ProjectModel, queue)) {
+        if (worker.position.file === ctx.file) continue;
         const written = writtenTaskQueue(model as ProjectModel, worker);
         if (!written) continue;
         const where = `the worker at ${describePosition(model as ProjectModel, worker.position)}`;

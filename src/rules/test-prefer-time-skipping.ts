@@ -8,6 +8,7 @@ import {
   describePosition,
   stringValue,
   walkAst,
+  workflowEntries,
   workflowReference,
   workflowStartCall,
 } from '../utils/contracts.js';
@@ -113,8 +114,7 @@ function workflowFunction(ctx: ContractContext, model: ProjectModel, workflow: T
   let binding: ExportedBinding | undefined;
   if (typeName !== undefined) {
     name = typeName;
-    const entries = new Set(model.workers.flatMap((w) => (w.workflowsPath === undefined ? [] : [w.workflowsPath])));
-    for (const entry of entries) {
+    for (const entry of workflowEntries(model)) {
       const found = ctx.exports?.exportedBinding(entry, typeName);
       if (found?.kind === 'function') {
         binding = found;

@@ -128,11 +128,24 @@ export function workerCallKind(resolver: ReferenceResolver, call: TSESTree.CallE
 
 /** The model's record of the worker call `call` in the linted file (matched by position), with its index. */
 export function modelWorkerAt(ctx: ContractContext, call: TSESTree.Node): { info: WorkerInfo; index: number } | undefined {
-  const workers = ctx.model?.workers ?? [];
+  const { model } = ctx;
+  if (!model) return undefined;
+  const facts = workerFacts(model);
+  if (!facts.byFile) {
+    const index = new Map<string, number[]>();
+    model.workers.forEach((w, i) => {
+      const list = index.get(w.position.file);
+      if (list) list.push(i);
+      else index.set(w.position.file, [i]);
+    });
+    facts.byFile = index;
+  }
   const { line, column } = call.loc.start;
-  const index = workers.findIndex((w) => w.position.file === ctx.file && w.position.line === line && w.position.column === column);
-  const info = workers[index];
-  return info ? { info, index } : undefined;
+  for (const index of facts.byFile.get(ctx.file) ?? []) {
+    const info = model.workers[index];
+    if (info?.position.line === line && info.position.column === column) return { info, index };
+  }
+  return undefined;
 }
 
 /** `src/worker.ts:12`, relative to the project root. */
@@ -147,11 +160,17 @@ export function relativePath(model: ProjectModel, file: string): string {
 }
 
 /**
- * Facts about a model's workers that every linted file asks for, computed once per model (a project with a worker
- * per test file would otherwise cost O(workers) per file, O(N²) per lint). A changed file builds a new model.
+ * Facts about a model's workers that every linted file asks for, computed once per list of workers (a project with a
+ * worker per test file would otherwise cost O(workers) per file, O(N²) per lint). The model hands out a new list
+ * whenever it re-derives its workers (a changed file on disk, or the editor's unsaved text of a worker file).
  */
 interface WorkerFacts {
   polling?: WorkerInfo[];
+  entries?: string[];
+  /** File → the indices of the workers created in it. */
+  byFile?: Map<string, number[]>;
+  /** Task queue → the polling workers with that (known) queue, in model order. */
+  pollingByQueue?: Map<string, WorkerInfo[]>;
   productionPolling?: WorkerInfo[];
   testWorker: WeakMap<WorkerInfo, boolean>;
   registered: WeakMap<WorkerInfo, ReadonlySet<string> | null>;
@@ -161,13 +180,14 @@ interface WorkerFacts {
   /** Activity name → the distinct registered definitions (by position) across all workers. */
   activityDefinitions?: Map<string, Map<string, RegisteredActivity>>;
 }
-const workerFactsCache = new WeakMap<ProjectModel, WorkerFacts>();
+const workerFactsCache = new WeakMap<readonly WorkerInfo[], WorkerFacts>();
 
 function workerFacts(model: ProjectModel): WorkerFacts {
-  let facts = workerFactsCache.get(model);
+  const workers = model.workers;
+  let facts = workerFactsCache.get(workers);
   if (!facts) {
     facts = { testWorker: new WeakMap(), registered: new WeakMap(), runners: new WeakMap(), productionRunners: new WeakMap() };
-    workerFactsCache.set(model, facts);
+    workerFactsCache.set(workers, facts);
   }
   return facts;
 }
@@ -192,6 +212,29 @@ export function pollingWorkers(model: ProjectModel): readonly WorkerInfo[] {
   const facts = workerFacts(model);
   facts.polling ??= model.workers.filter((w) => w.kind === 'Worker.create');
   return facts.polling;
+}
+
+/** The polling workers whose task queue is known to be `queue` (indexed once per model, not scanned per question). */
+export function pollingWorkersOf(model: ProjectModel, queue: string): readonly WorkerInfo[] {
+  const facts = workerFacts(model);
+  if (!facts.pollingByQueue) {
+    const index = new Map<string, WorkerInfo[]>();
+    for (const worker of pollingWorkers(model)) {
+      if (worker.taskQueue === undefined) continue;
+      const list = index.get(worker.taskQueue);
+      if (list) list.push(worker);
+      else index.set(worker.taskQueue, [worker]);
+    }
+    facts.pollingByQueue = index;
+  }
+  return facts.pollingByQueue.get(queue) ?? [];
+}
+
+/** The distinct `workflowsPath` modules of the model's workers (any kind), in worker order. */
+export function workflowEntries(model: ProjectModel): readonly string[] {
+  const facts = workerFacts(model);
+  facts.entries ??= [...new Set(model.workers.flatMap((w) => (w.workflowsPath === undefined ? [] : [w.workflowsPath])))];
+  return facts.entries;
 }
 
 /** Polling workers outside test files. */
@@ -488,9 +531,9 @@ function computeRunners(model: ProjectModel, workers: readonly number[]): Worker
 
 export interface WorkflowTypeScope {
   /** Export keys that are workflow functions. */
-  names: Set<string>;
+  names: ReadonlySet<string>;
   /** Export keys that may be functions (the linter cannot tell). */
-  maybe: Set<string>;
+  maybe: ReadonlySet<string>;
   /** The `workflowsPath` modules. */
   entries: string[];
   /** The workers polling the task queue (all when it is not known). */
@@ -507,34 +550,62 @@ export interface WorkflowTypeScope {
 export function workflowTypeScope(ctx: ContractContext, taskQueue: string | undefined): WorkflowTypeScope | undefined {
   const { model, exports } = ctx;
   if (!model || !exports) return undefined;
-  // The same for every file linted with this model: computed once per task queue, not per call of every client.
-  let scopes = scopeCache.get(model);
+  // The same for every file linted with these workers: computed once per task queue, not per call of every client.
+  let scopes = scopeCache.get(model.workers);
   if (!scopes) {
     scopes = new Map();
-    scopeCache.set(model, scopes);
+    scopeCache.set(model.workers, scopes);
   }
   const key = taskQueue ?? '\0any';
   if (!scopes.has(key)) scopes.set(key, computeWorkflowTypeScope(model, exports, taskQueue));
   return scopes.get(key);
 }
 
-const scopeCache = new WeakMap<ProjectModel, Map<string, WorkflowTypeScope | undefined>>();
+const scopeCache = new WeakMap<readonly WorkerInfo[], Map<string, WorkflowTypeScope | undefined>>();
+
+interface EntryTypes {
+  names: Set<string>;
+  maybe: Set<string>;
+  files: string;
+}
+
+/**
+ * The workflow types of a set of `workflowsPath` modules, merged once per distinct set: a project with one queue per
+ * test worker asks for the same entry on every queue. Cached per model, as the export reader behind it is.
+ */
+function entryTypes(model: ProjectModel, exports: ExportQueries, entries: readonly string[]): EntryTypes | undefined {
+  let cache = entryTypesCache.get(model);
+  if (!cache) {
+    cache = new Map();
+    entryTypesCache.set(model, cache);
+  }
+  const key = entries.join('\0');
+  if (cache.has(key)) return cache.get(key);
+  let result: EntryTypes | undefined = { names: new Set(), maybe: new Set(), files: entries.map((e) => relativePath(model, e)).join(', ') };
+  for (const entry of entries) {
+    const types = exports.entryWorkflowTypes(entry);
+    if (!types.complete || types.defaultHandler) {
+      result = undefined;
+      break;
+    }
+    for (const name of types.types) result.names.add(name);
+    for (const name of types.unknown) result.maybe.add(name);
+  }
+  cache.set(key, result);
+  return result;
+}
+
+const entryTypesCache = new WeakMap<ProjectModel, Map<string, EntryTypes | undefined>>();
 
 function computeWorkflowTypeScope(model: ProjectModel, exports: ExportQueries, taskQueue: string | undefined): WorkflowTypeScope | undefined {
-  const workers = pollingWorkers(model).filter(
-    (w) => (taskQueue === undefined || w.taskQueue === taskQueue) && (w.workflowsPath !== undefined || w.hasWorkflowBundle || w.workflowsPathProblem !== undefined),
+  const workers = (taskQueue === undefined ? pollingWorkers(model) : pollingWorkersOf(model, taskQueue)).filter(
+    (w) => w.workflowsPath !== undefined || w.hasWorkflowBundle || w.workflowsPathProblem !== undefined,
   );
   if (workers.length === 0 || workers.some((w) => w.workflowsPath === undefined)) return undefined;
   const entries = [...new Set(workers.map((w) => w.workflowsPath as string))];
-  const names = new Set<string>();
-  const maybe = new Set<string>();
-  for (const entry of entries) {
-    const types = exports.entryWorkflowTypes(entry);
-    if (!types.complete || types.defaultHandler) return undefined;
-    for (const name of types.types) names.add(name);
-    for (const name of types.unknown) maybe.add(name);
-  }
-  const files = entries.map((e) => relativePath(model, e)).join(', ');
+  const types = entryTypes(model, exports, entries);
+  if (!types) return undefined;
+  const { names, maybe, files } = types;
   const where =
     taskQueue === undefined
       ? `any \`workflowsPath\` of the project (${files})`

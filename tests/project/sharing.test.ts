@@ -10,7 +10,9 @@ import tseslint from 'typescript-eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearProjectModels, getFileInfo, getProjectModel, getProjectModelForRoot, parseTemporalSettings } from '../../src/project/index.js';
 import type { ProjectModel } from '../../src/project/types.js';
+import plugin from '../../src/index.js';
 import { ActivityCode } from '../../src/utils/activity-code.js';
+import { createContractContext, pollingWorkers, pollingWorkersOf, workflowTypeScope } from '../../src/utils/contracts.js';
 import { ProjectFunctions } from '../../src/utils/project-functions.js';
 import { fileResolver } from '../../src/utils/references.js';
 import { mayUseTemporal } from '../../src/utils/temporal-options.js';
@@ -226,5 +228,55 @@ describe("reusing ESLint's parse", () => {
       expect(after).not.toBe(before);
       expect(after?.range[1]).toBe(context.sourceCode.text.length);
     });
+  });
+});
+
+describe('facts shared per list of workers', () => {
+  const CLIENT = `import { Client } from '@temporalio/client';
+import { order } from './workflows';
+export async function start(client: Client): Promise<string> {
+  const handle = await client.workflow.start(order, { taskQueue: 'main', workflowId: 'order-1' });
+  return handle.workflowId;
+}
+`;
+
+  it('indexes polling workers by task queue, and merges the workflow types of an entry once for all its queues', () => {
+    const dir = project(APP);
+    const model = modelAt(dir);
+    expect(pollingWorkersOf(model, 'test-a').map((w) => path.relative(dir, w.position.file))).toEqual(['src/test/a.test.ts']);
+    expect(pollingWorkersOf(model, 'nowhere')).toEqual([]);
+    const linter = new Linter({ cwd: dir });
+    let scopes: ReturnType<typeof workflowTypeScope>[] = [];
+    const probe = { create: (context: never) => {
+      const ctx = createContractContext(context);
+      scopes = [workflowTypeScope(ctx, 'main'), workflowTypeScope(ctx, 'test-a'), workflowTypeScope(ctx, 'test-b')];
+      return {};
+    } };
+    linter.verify(CLIENT, [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { t: { rules: { probe } } }, rules: { 't/probe': 'error' } }], path.join(dir, 'src/client.ts'));
+    const [main, a, b] = scopes;
+    expect([...(main?.names ?? [])].sort()).toEqual(['order', 'refund']);
+    expect(a?.where).toBe('the `workflowsPath` of the worker polling `test-a` (src/workflows/index.ts)');
+    expect(a?.workers.map((w) => w.taskQueue)).toEqual(['test-a']);
+    expect(a?.names).toBe(main?.names);
+    expect(b?.names).toBe(main?.names);
+  });
+
+  it("sees the editor's unsaved task queue of a worker in the other files' checks", () => {
+    const dir = project({ ...APP, 'src/client.ts': CLIENT });
+    const linter = new Linter({ cwd: dir });
+    const config: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, plugins: { temporalio: plugin }, rules: { 'temporalio/consistent-task-queue': 'error' } },
+    ];
+    const client = path.join(dir, 'src/client.ts');
+    const worker = path.join(dir, 'src/worker.ts');
+    expect(linter.verify(CLIENT, config, client)).toEqual([]);
+    const model = modelAt(dir);
+    expect(pollingWorkers(model).map((w) => w.taskQueue)).toContain('main');
+    // The worker's edited text, not saved: the model re-derives its workers, and the facts read from them follow.
+    expect(linter.verify(WORKER('orders'), config, worker)).toEqual([]);
+    expect(pollingWorkers(model).map((w) => w.taskQueue)).toEqual(['orders', 'test-a', 'test-b']);
+    const after = linter.verify(CLIENT, config, client);
+    expect(after.map((m) => [m.messageId, m.line])).toEqual([['unknownTaskQueue', 4]]);
+    expect(after[0]?.message).toContain('polls task queue `main`: workers poll `orders`');
   });
 });
