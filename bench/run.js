@@ -1,7 +1,8 @@
 // `npm run bench`: ESLint with the same parser and no rules vs `recommended` vs `recommended-type-checked`
-// (vs the typed parse with no rules), on generated projects and the example app; and oxlint running the untyped
-// rules of `recommended` as a JS plugin.
-// Each measurement is a fresh process; pairs run back to back and ratios are taken pair by pair, then the median.
+// (vs the typed parse with no rules), on generated projects and the example app; ESLint running as many rules as
+// `recommended`, each doing nothing (the floor under the ratio); and oxlint running the untyped rules of
+// `recommended` as a JS plugin.
+// Each measurement is a fresh process; runs go back to back and ratios are taken run by run, then the median.
 // Options: --sizes 250,1000,4000  --runs 5  --no-typed  --no-oxlint
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,29 +37,35 @@ function lintOnce(dir, mode) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-/** Runs `base` and `mode` back to back `runs` times; returns medians and the median of pairwise ratios. */
-function pair(dir, baseMode, mode) {
-  const ratios = [];
+/**
+ * Runs `baseMode` and then each of `modes` back to back, `runs` times; returns, per mode, the medians and the median
+ * of the ratios to the base run of the same round.
+ */
+function series(dir, baseMode, modes) {
   const base = [];
-  const measured = [];
+  const measured = modes.map(() => ({ runs: [], ratios: [] }));
   for (let i = 0; i < runs; i++) {
     const b = lintOnce(dir, baseMode);
-    const m = lintOnce(dir, mode);
     base.push(b);
-    measured.push(m);
-    ratios.push(m.ms / b.ms);
+    modes.forEach((mode, j) => {
+      const m = lintOnce(dir, mode);
+      measured[j].runs.push(m);
+      measured[j].ratios.push(m.ms / b.ms);
+    });
   }
-  return {
+  return measured.map(({ runs: rs, ratios }) => ({
     baseMs: median(base.map((r) => r.ms)),
-    ms: median(measured.map((r) => r.ms)),
+    ms: median(rs.map((r) => r.ms)),
     ratio: median(ratios),
-    peakRssMb: Math.max(...measured.map((r) => r.maxRssMb)),
+    peakRssMb: Math.max(...rs.map((r) => r.maxRssMb)),
     basePeakRssMb: Math.max(...base.map((r) => r.maxRssMb)),
-    files: measured[0].files,
-    problems: measured[0].problems,
-    fatal: measured[0].fatal,
-  };
+    files: rs[0].files,
+    problems: rs[0].problems,
+    fatal: rs[0].fatal,
+  }));
 }
+
+const pair = (dir, baseMode, mode) => series(dir, baseMode, [mode])[0];
 
 /**
  * oxlint with the plugin's untyped `recommended` rules (and none of its own) as a fresh process, `runs` times.
@@ -117,7 +124,8 @@ for (const size of sizes) {
 const rows = [];
 for (const project of projects) {
   process.stderr.write(`bench: ${project.name} ...\n`);
-  const row = { project: project.name, recommended: pair(project.dir, 'base', 'recommended') };
+  const [noopRules, recommended] = series(project.dir, 'base', ['noop-rules', 'recommended']);
+  const row = { project: project.name, noopRules, recommended };
   if (typed) row.typed = pair(project.dir, 'typed-base', 'typed');
   if (withOxlint) row.oxlint = await oxlintRuns(project.dir);
   rows.push(row);
@@ -125,13 +133,14 @@ for (const project of projects) {
 
 const fmt = (n, d = 0) => n.toFixed(d);
 const lines = [
-  '| project | files | no rules (ms) | recommended (ms) | ratio | typed parse (ms) | type-checked (ms) | ratio | peak RSS (MB) | oxlint + plugin (ms) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| project | files | no rules (ms) | no-op rules (ms) | ratio | recommended (ms) | ratio | typed parse (ms) | type-checked (ms) | ratio | peak RSS (MB) | oxlint + plugin (ms) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 const oxlintCell = (o) => (o ? `${fmt(o.ms)}${o.reportedMs === undefined ? '' : ` (${fmt(o.reportedMs)})`}` : '-');
 for (const r of rows) {
   lines.push(
-    `| ${r.project} | ${r.recommended.files} | ${fmt(r.recommended.baseMs)} | ${fmt(r.recommended.ms)} | ${fmt(r.recommended.ratio, 3)} | ` +
+    `| ${r.project} | ${r.recommended.files} | ${fmt(r.recommended.baseMs)} | ${fmt(r.noopRules.ms)} | ${fmt(r.noopRules.ratio, 3)} | ` +
+      `${fmt(r.recommended.ms)} | ${fmt(r.recommended.ratio, 3)} | ` +
       `${r.typed ? fmt(r.typed.baseMs) : '-'} | ${r.typed ? fmt(r.typed.ms) : '-'} | ${r.typed ? fmt(r.typed.ratio, 3) : '-'} | ` +
       `${fmt(Math.max(r.recommended.peakRssMb, r.typed?.peakRssMb ?? 0))} | ${oxlintCell(r.oxlint)} |`,
   );
@@ -145,7 +154,9 @@ const summary = {
   rows,
   growthPerFile1000to4000: growth,
 };
-const table = `${lines.join('\n')}\n\nruns per measurement: ${runs}; ratios are medians of back-to-back pairs. ESLint times are measured in the process ` +
+const table = `${lines.join('\n')}\n\nruns per measurement: ${runs}; ratios are medians of back-to-back runs (each against the run with no rules ` +
+  `just before it). "No-op rules" is ESLint with as many rules as \`recommended\` enables, each returning no listeners: what ESLint ` +
+  `itself spends on running that many rules, the floor under the \`recommended\` ratio. ESLint times are measured in the process ` +
   `(linting only); oxlint times are the whole process (start-up and loading the JS plugin included), with oxlint's own "Finished in" time in parentheses.${
   growth === undefined ? '' : `\nrecommended time per file, 4,000 vs 1,000 files: ${fmt(growth, 3)}× (1.0 = linear).`
 }\n`;
