@@ -166,6 +166,7 @@ export function relativePath(model: ProjectModel, file: string): string {
  */
 interface WorkerFacts {
   polling?: WorkerInfo[];
+  /** The distinct `workflowsPath` modules of the workers. */
   entries?: string[];
   /** File → the indices of the workers created in it. */
   byFile?: Map<string, number[]>;
@@ -214,7 +215,7 @@ export function pollingWorkers(model: ProjectModel): readonly WorkerInfo[] {
   return facts.polling;
 }
 
-/** The polling workers whose task queue is known to be `queue` (indexed once per model, not scanned per question). */
+/** The polling workers whose task queue is known to be `queue` (indexed once per list of workers, not scanned per question). */
 export function pollingWorkersOf(model: ProjectModel, queue: string): readonly WorkerInfo[] {
   const facts = workerFacts(model);
   if (!facts.pollingByQueue) {
