@@ -1,7 +1,7 @@
 // One measured lint run in a fresh process: node bench/lint-once.js <projectDir> <mode>
 // mode: base (parser, no rules) | recommended | typed-base (typed parse, no rules) | typed (recommended-type-checked)
-//   | noop-rules (as many rules as `recommended` enables, each returning no listeners: ESLint's own cost of running
-//     that many rules, the floor under the `recommended` ratio)
+//   | noop-rules / typed-noop-rules (as many rules as `recommended` enables, each returning no listeners, with the
+//     untyped or the typed parse: ESLint's own cost of running that many rules, the floor under the ratios)
 // PLUGIN_DIST=<dir> loads the plugin from another build directory (default: dist/).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +23,7 @@ const languageOptions = {
 const overrideConfig = [{ files: ['**/*.ts'], languageOptions }];
 if (mode === 'recommended') overrideConfig.push(temporalio.configs.recommended);
 if (mode === 'typed') overrideConfig.push(temporalio.configs['recommended-type-checked']);
-if (mode === 'noop-rules') {
+if (mode === 'noop-rules' || mode === 'typed-noop-rules') {
   const count = Object.keys(temporalio.configs.recommended.rules).length;
   const rules = Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${i}`, { meta: { schema: [] }, create: () => ({}) }]));
   overrideConfig.push({ plugins: { noop: { rules } }, rules: Object.fromEntries(Object.keys(rules).map((r) => [`noop/${r}`, 'error'])) });
