@@ -53,10 +53,15 @@ function series(dir, baseMode, modes) {
       measured[j].ratios.push(m.ms / b.ms);
     });
   }
+  const range = (xs) => [Math.min(...xs), Math.max(...xs)];
   return measured.map(({ runs: rs, ratios }) => ({
     baseMs: median(base.map((r) => r.ms)),
     ms: median(rs.map((r) => r.ms)),
     ratio: median(ratios),
+    // The spread of the runs: a wide one (the typed parse alone is bimodal on some machines) makes a median move.
+    baseMsRange: range(base.map((r) => r.ms)),
+    msRange: range(rs.map((r) => r.ms)),
+    ratioRange: range(ratios),
     peakRssMb: Math.max(...rs.map((r) => r.maxRssMb)),
     basePeakRssMb: Math.max(...base.map((r) => r.maxRssMb)),
     files: rs[0].files,
