@@ -7,6 +7,14 @@ const shared = [{ requireSharedConstant: true }] as const;
 const known = '`billing`, `orders`';
 const client = (edit?: (code: string) => string): { filename: string; code: string } => contractCase('shop', 'src/client.ts', edit);
 
+/** The cart workflow with its activity proxy's options read through a namespace import of `./activity-options`. */
+const CART_WITH_OPTIONS = (name: string) =>
+  contractCase('shop', 'src/workflows/cart.ts', (code) =>
+    code
+      .replace(`import type * as activities from '../activities';`, `import type * as activities from '../activities';\nimport * as activityOptions from './activity-options';`)
+      .replace(`wf.proxyActivities<typeof activities>({\n  startToCloseTimeout: '1 minute',\n});`, `wf.proxyActivities<typeof activities>(activityOptions.${name});`),
+  );
+
 /**
  * A client that starts `processOrder` with start options read from `src/options.ts`: `name` is a named import of it,
  * or `options.<name>` reads it through the module's namespace.
@@ -44,6 +52,8 @@ ruleTester.run('consistent-task-queue', rule, {
     // Start options imported from a project module (the file itself never writes `taskQueue`), named or through a namespace.
     contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('orderStartOptions')),
     contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('options.orderStartOptions')),
+    // Activity options read through a namespace import: the cart workflow itself never writes `taskQueue`.
+    CART_WITH_OPTIONS('billingActivityOptions'),
     // A task queue the linter cannot evaluate.
     client(replace(`taskQueue: BILLING_TASK_QUEUE`, `taskQueue: process.env.QUEUE!`)),
     // A worker whose task queue is not statically known: nothing can be said.
@@ -57,6 +67,17 @@ await new Client().workflow.start('greeting', { taskQueue: 'greetingz', workflow
       // The options module still holds the task queue from before a rename; this file never writes `taskQueue`.
       ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('legacyStartOptions')),
       errors: [{ messageId: 'unknownTaskQueue', data: { queue: 'order', known, what: 'the workflow never starts running', suggestion: ' (did you mean `orders`?)' }, line: 6, column: 24 }],
+    },
+    {
+      ...CART_WITH_OPTIONS('legacyBillingOptions'),
+      errors: [
+        {
+          messageId: 'unknownTaskQueue',
+          data: { queue: 'payments', known, what: 'these activities never run (the workflow waits until their schedule-to-close timeout, by default forever)', suggestion: '' },
+          line: 5,
+          column: 23,
+        },
+      ],
     },
     {
       ...contractCase('shop', 'src/client.ts', () => IMPORTED_OPTIONS('options.legacyStartOptions')),
