@@ -95,6 +95,10 @@ function importedValueModules(context: AnyContext): readonly string[] {
  * Whether an option written `key` can reach a call of the linted file: `key` is in its text, or in a project module
  * it imports a value from (an options object spread or passed as is, `{ ...workerOptions }`, which static evaluation
  * follows), or in one those modules import. A cheap gate for rules about one option.
+ *
+ * Not `ProjectFunctions.mayReach`, the gate of the cross-file function searches: that one follows every request
+ * (type-only, every module of a barrel) without a depth limit, which is where code can be called from; a constant
+ * that static evaluation reads sits in a declaring module a few value imports away.
  */
 export function mayReachOption(context: AnyContext, key: string): boolean {
   if (context.sourceCode.text.includes(key)) return true;
